@@ -1,0 +1,2 @@
+package dev.whiskstudio.app;
+public class Launcher { public static void main(String[] a) {} }

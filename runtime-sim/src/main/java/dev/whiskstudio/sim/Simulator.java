@@ -1,0 +1,133 @@
+package dev.whiskstudio.sim;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whiskstudio.sim.api.Json;
+import dev.whiskstudio.sim.api.RestApi;
+import dev.whiskstudio.sim.config.SimConfig;
+import dev.whiskstudio.sim.controller.ActionController;
+import dev.whiskstudio.sim.controller.ActivationController;
+import dev.whiskstudio.sim.controller.Authenticator;
+import dev.whiskstudio.sim.controller.Entities;
+import dev.whiskstudio.sim.controller.PackageController;
+import dev.whiskstudio.sim.controller.PackageResolver;
+import dev.whiskstudio.sim.controller.RuleController;
+import dev.whiskstudio.sim.controller.TriggerController;
+import dev.whiskstudio.sim.entity.RuntimeManifest;
+import dev.whiskstudio.sim.store.ActivationStore;
+import dev.whiskstudio.sim.store.Database;
+import dev.whiskstudio.sim.store.EntityStore;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The composition root: builds the store, controllers and REST API from a {@link SimConfig}, and starts or stops
+ * them. One instance serves one port; the app embeds one, {@code serve} runs one headless.
+ */
+public final class Simulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
+
+    private final SimConfig config;
+    private final Database db;
+    private final EntityStore entityStore;
+    private final ActivationStore activationStore;
+    private final Javalin server;
+    private final ScheduledExecutorService housekeeping;
+    private final Clock clock;
+
+    private Simulator(SimConfig config, Clock clock) throws IOException, SQLException {
+        this.config = config;
+        this.clock = clock;
+        ObjectMapper json = Json.mapper();
+        this.db = new Database(config.dataDir());
+        this.entityStore = new EntityStore(db, json);
+        this.activationStore = new ActivationStore(db);
+        Entities entities = new Entities(entityStore, config.limits(), RuntimeManifest.standard(), clock);
+        PackageResolver resolver = new PackageResolver(entities);
+        ActionController actions = new ActionController(entities, resolver);
+        RestApi api = new RestApi(json, new Authenticator(config.credentials()), config.limits(), actions,
+                new PackageController(entities, resolver), new TriggerController(entities),
+                new RuleController(entities, actions), new ActivationController(activationStore, config.limits(), json));
+        this.server = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jetty.host = config.host();
+            cfg.jetty.port = config.port();
+            api.install(cfg);
+        });
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sim-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Opens the data directory and starts serving; fails if the port is taken or the store cannot be opened. */
+    public static Simulator start(SimConfig config) throws IOException, SQLException {
+        return start(config, Clock.systemUTC());
+    }
+
+    public static Simulator start(SimConfig config, Clock clock) throws IOException, SQLException {
+        Simulator sim = new Simulator(config, clock);
+        try {
+            sim.server.start();
+        } catch (RuntimeException e) {
+            sim.db.close();
+            throw new IOException("could not listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+        }
+        sim.housekeeping.scheduleWithFixedDelay(sim::removeExpiredActivations, 0, 1, TimeUnit.HOURS);
+        LOG.info("simulator listening on {} (profile {}, data {})", sim.apiHost(), config.profile().id(), config.dataDir());
+        return sim;
+    }
+
+    /** Deletes activation records older than the retention period. */
+    public int removeExpiredActivations() {
+        try {
+            long cutoff = clock.millis() - config.limits().activationRetention().toMillis();
+            int removed = activationStore.deleteStartedBefore(cutoff);
+            if (removed > 0) {
+                LOG.info("removed {} activation records older than {}", removed, config.limits().activationRetention());
+            }
+            return removed;
+        } catch (RuntimeException e) {
+            LOG.warn("could not remove expired activations", e);
+            return 0;
+        }
+    }
+
+    /** The port actually bound (differs from the configured one when that was 0). */
+    public int port() {
+        return server.port();
+    }
+
+    /** {@code http://127.0.0.1:PORT}: what clients use as APIHOST. */
+    public String apiHost() {
+        return "http://" + config.host() + ":" + port();
+    }
+
+    public SimConfig config() {
+        return config;
+    }
+
+    public ActivationStore activations() {
+        return activationStore;
+    }
+
+    public EntityStore entities() {
+        return entityStore;
+    }
+
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        server.stop();
+        db.close();
+        LOG.info("simulator stopped");
+    }
+}

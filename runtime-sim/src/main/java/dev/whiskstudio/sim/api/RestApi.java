@@ -1,0 +1,354 @@
+package dev.whiskstudio.sim.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.whiskstudio.sim.controller.ActionController;
+import dev.whiskstudio.sim.controller.ActivationController;
+import dev.whiskstudio.sim.controller.Authenticator;
+import dev.whiskstudio.sim.controller.Identity;
+import dev.whiskstudio.sim.controller.ListPage;
+import dev.whiskstudio.sim.controller.PackageController;
+import dev.whiskstudio.sim.controller.RuleController;
+import dev.whiskstudio.sim.controller.TriggerController;
+import dev.whiskstudio.sim.config.SystemLimits;
+import dev.whiskstudio.sim.entity.Collection;
+import dev.whiskstudio.sim.entity.LimitOutOfRangeException;
+import dev.whiskstudio.sim.entity.MalformedEntityException;
+import dev.whiskstudio.sim.entity.UnknownKindException;
+import dev.whiskstudio.sim.store.ActivationQuery;
+import dev.whiskstudio.sim.store.StoredEntity;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * OpenWhisk REST API v1 over HTTP: parses requests, calls the controllers, renders JSON and maps every error to
+ * the platform's status and {@code {"error","code"}} body in one place.
+ */
+public final class RestApi {
+    private static final Logger LOG = LoggerFactory.getLogger(RestApi.class);
+    private static final String JSON = "application/json";
+    /** Largest PUT body read: the largest code size, base64 encoded, plus room for the rest of the entity. */
+    private static final long MAX_ENTITY_BODY = 72L * 1024 * 1024;
+
+    private final ObjectMapper json;
+    private final Authenticator auth;
+    private final SystemLimits limits;
+    private final ActionController actions;
+    private final PackageController packages;
+    private final TriggerController triggers;
+    private final RuleController rules;
+    private final ActivationController activations;
+
+    public RestApi(ObjectMapper json, Authenticator auth, SystemLimits limits, ActionController actions,
+                   PackageController packages, TriggerController triggers, RuleController rules,
+                   ActivationController activations) {
+        this.json = json;
+        this.auth = auth;
+        this.limits = limits;
+        this.actions = actions;
+        this.packages = packages;
+        this.triggers = triggers;
+        this.rules = rules;
+        this.activations = activations;
+    }
+
+    /** Declares the routes and error mapping on a Javalin config. */
+    public void install(JavalinConfig cfg) {
+        cfg.router.ignoreTrailingSlashes = false;
+        cfg.http.maxRequestSize = MAX_ENTITY_BODY;
+        cfg.routes.get("/api/v1", this::info);
+        cfg.routes.get("/api/v1/", this::info);
+        for (HandlerType method : List.of(HandlerType.GET, HandlerType.PUT, HandlerType.POST, HandlerType.DELETE)) {
+            cfg.routes.addHttpHandler(method, "/api/v1/namespaces", this::dispatch);
+            cfg.routes.addHttpHandler(method, "/api/v1/namespaces/<rest>", this::dispatch);
+        }
+        cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        cfg.routes.exception(MalformedEntityException.class, (e, ctx) ->
+                error(ctx, 400, String.format(Messages.MALFORMED_CONTENT, e.getMessage())));
+        cfg.routes.exception(LimitOutOfRangeException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        cfg.routes.exception(UnknownKindException.class, (e, ctx) ->
+                error(ctx, 400, Messages.invalidRuntime(e.kind(), e.valid())));
+        cfg.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "The server encountered an internal error.");
+        });
+        cfg.routes.error(404, ctx -> {
+            if (!JSON.equals(ctx.res().getContentType())) {
+                error(ctx, 404, Messages.RESOURCE_DOES_NOT_EXIST);
+            }
+        });
+    }
+
+    private void info(Context ctx) {
+        ObjectNode info = json.createObjectNode();
+        info.put("description", "OpenWhisk API (Whisk Studio simulator)");
+        info.putArray("api_paths").add("/api/v1");
+        info.put("api_version", "1.0.0");
+        info.put("api_version_path", "v1");
+        info.put("build", "whisk-studio-sim");
+        ok(ctx, info);
+    }
+
+    private void dispatch(Context ctx) throws IOException {
+        Identity who = auth.authenticate(ctx.header("Authorization"));
+        ApiPath path = ApiPath.parse(ctx.req().getRequestURI());
+        if (path == null) {
+            throw ApiException.notFound();
+        }
+        String method = ctx.req().getMethod();
+        if (path.size() == 0) {
+            requireMethod(method, "GET");
+            ArrayNode list = json.createArrayNode();
+            who.namespaces().forEach(list::add);
+            ok(ctx, list);
+            return;
+        }
+        String ns = path.get(0);
+        if (path.size() == 1) {
+            throw ApiException.notFound();
+        }
+        String collection = path.get(1);
+        if ("activations".equals(collection)) {
+            activationRoute(ctx, who, ns, path);
+            return;
+        }
+        Collection c = Collection.fromPath(collection);
+        if (c == null) {
+            throw ApiException.notFound();
+        }
+        if (path.size() == 2 || (path.size() == 3 && path.get(2).isEmpty())) {
+            requireMethod(method, "GET");
+            list(ctx, who, ns, c, null);
+            return;
+        }
+        if (c == Collection.ACTIONS && path.size() == 4) {
+            String pkg = path.get(2);
+            if (path.get(3).isEmpty()) {
+                requireMethod(method, "GET");
+                list(ctx, who, ns, c, pkg);
+            } else {
+                actionRoute(ctx, who, ns, pkg, path.get(3));
+            }
+            return;
+        }
+        if (path.size() != 3) {
+            throw ApiException.notFound();
+        }
+        String name = path.get(2);
+        switch (c) {
+            case ACTIONS -> actionRoute(ctx, who, ns, null, name);
+            case PACKAGES -> packageRoute(ctx, who, ns, name);
+            case TRIGGERS -> triggerRoute(ctx, who, ns, name);
+            case RULES -> ruleRoute(ctx, who, ns, name);
+            default -> throw ApiException.notFound();
+        }
+    }
+
+    private void actionRoute(Context ctx, Identity who, String ns, String pkg, String name) throws IOException {
+        switch (ctx.req().getMethod()) {
+            case "GET" -> ok(ctx, actions.get(who, ns, pkg, name, !"false".equalsIgnoreCase(ctx.queryParam("code"))));
+            case "PUT" -> ok(ctx, actions.put(who, ns, pkg, name, entityBody(ctx), overwrite(ctx)));
+            case "DELETE" -> ok(ctx, actions.delete(who, ns, pkg, name));
+            case "POST" -> {
+                // invocation arrives with the invoker; until then the route says so instead of pretending
+                actions.get(who, ns, pkg, name, false);
+                throw new ApiException(501, Messages.NOT_IMPLEMENTED);
+            }
+            default -> throw methodNotAllowed("GET, PUT, POST, DELETE");
+        }
+    }
+
+    private void packageRoute(Context ctx, Identity who, String ns, String name) throws IOException {
+        switch (ctx.req().getMethod()) {
+            case "GET" -> ok(ctx, packages.get(who, ns, name));
+            case "PUT" -> ok(ctx, packages.put(who, ns, name, entityBody(ctx), overwrite(ctx)));
+            case "DELETE" -> ok(ctx, packages.delete(who, ns, name, "true".equalsIgnoreCase(ctx.queryParam("force"))));
+            default -> throw methodNotAllowed("GET, PUT, DELETE");
+        }
+    }
+
+    private void triggerRoute(Context ctx, Identity who, String ns, String name) throws IOException {
+        switch (ctx.req().getMethod()) {
+            case "GET" -> ok(ctx, triggers.get(who, ns, name));
+            case "PUT" -> ok(ctx, triggers.put(who, ns, name, entityBody(ctx), overwrite(ctx)));
+            case "DELETE" -> ok(ctx, triggers.delete(who, ns, name));
+            case "POST" -> {
+                triggers.get(who, ns, name);
+                throw new ApiException(501, Messages.NOT_IMPLEMENTED);
+            }
+            default -> throw methodNotAllowed("GET, PUT, POST, DELETE");
+        }
+    }
+
+    private void ruleRoute(Context ctx, Identity who, String ns, String name) throws IOException {
+        switch (ctx.req().getMethod()) {
+            case "GET" -> ok(ctx, rules.get(who, ns, name));
+            case "PUT" -> ok(ctx, rules.put(who, ns, name, entityBody(ctx), overwrite(ctx)));
+            case "DELETE" -> ok(ctx, rules.delete(who, ns, name));
+            case "POST" -> {
+                rules.setStatus(who, ns, name, entityBody(ctx));
+                ctx.status(200).contentType("text/plain; charset=UTF-8").result("OK");
+            }
+            default -> throw methodNotAllowed("GET, PUT, POST, DELETE");
+        }
+    }
+
+    private void list(Context ctx, Identity who, String ns, Collection c, String pkg) {
+        ListPage page = ListPage.parse(ctx.queryParam("limit"), ctx.queryParam("skip"), c.path(),
+                limits.entityListDefault(), limits.entityListMax());
+        List<StoredEntity> all;
+        Function<ObjectNode, ObjectNode> view;
+        switch (c) {
+            case ACTIONS -> {
+                all = actions.list(who, ns, pkg);
+                view = ActionController::summary;
+            }
+            case PACKAGES -> {
+                all = packages.list(who, ns);
+                view = PackageController::summary;
+            }
+            case TRIGGERS -> {
+                all = triggers.list(who, ns);
+                view = dev.whiskstudio.sim.controller.Entities::summary;
+            }
+            default -> {
+                all = rules.list(who, ns);
+                view = dev.whiskstudio.sim.controller.Entities::summary;
+            }
+        }
+        if ("true".equalsIgnoreCase(ctx.queryParam("count"))) {
+            ObjectNode count = json.createObjectNode();
+            count.put(c.path(), Math.max(0, all.size() - page.skip()));
+            ok(ctx, count);
+            return;
+        }
+        ArrayNode out = json.createArrayNode();
+        all.stream().skip(page.skip()).limit(page.limit()).forEach(e -> out.add(view.apply(e.doc())));
+        ok(ctx, out);
+    }
+
+    private void activationRoute(Context ctx, Identity who, String ns, ApiPath path) {
+        requireMethod(ctx.req().getMethod(), "GET");
+        if (path.size() == 2 || (path.size() == 3 && path.get(2).isEmpty())) {
+            boolean docs = "true".equalsIgnoreCase(ctx.queryParam("docs"));
+            boolean count = "true".equalsIgnoreCase(ctx.queryParam("count"));
+            if (docs && count) {
+                throw ApiException.badRequest(Messages.DOCS_NOT_ALLOWED_WITH_COUNT);
+            }
+            ActivationQuery q = activations.query(who, ns, ctx.queryParam("name"), ctx.queryParam("limit"),
+                    ctx.queryParam("skip"), ctx.queryParam("since"), ctx.queryParam("upto"), docs);
+            if (count) {
+                ObjectNode out = json.createObjectNode();
+                out.put("activations", activations.count(q));
+                ok(ctx, out);
+                return;
+            }
+            List<String> rows = activations.list(q);
+            StringBuilder body = new StringBuilder(rows.size() * 400 + 2).append('[');
+            for (int i = 0; i < rows.size(); i++) {
+                if (i > 0) {
+                    body.append(',');
+                }
+                body.append(rows.get(i));
+            }
+            ctx.status(200).contentType(JSON).result(body.append(']').toString());
+            return;
+        }
+        String id = path.get(2);
+        if (path.size() == 3) {
+            ctx.status(200).contentType(JSON).result(activations.get(who, ns, id));
+        } else if (path.size() == 4 && "logs".equals(path.get(3))) {
+            ok(ctx, activations.logs(who, ns, id));
+        } else if (path.size() == 4 && "result".equals(path.get(3))) {
+            ok(ctx, activations.result(who, ns, id));
+        } else {
+            throw ApiException.notFound();
+        }
+    }
+
+    private static boolean overwrite(Context ctx) {
+        return "true".equalsIgnoreCase(ctx.queryParam("overwrite"));
+    }
+
+    /**
+     * The JSON body of a PUT or POST: empty means {@code {}}; anything but JSON is refused as the platform refuses it.
+     */
+    private JsonNode entityBody(Context ctx) throws IOException {
+        byte[] bytes = readBody(ctx, MAX_ENTITY_BODY);
+        if (bytes.length == 0) {
+            return json.createObjectNode();
+        }
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(JSON)) {
+            throw new ApiException(415, Messages.unsupportedContentType(type == null ? "application/octet-stream" : type));
+        }
+        try {
+            return json.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEntityException(e.getOriginalMessage());
+        }
+    }
+
+    /** Reads at most {@code max} bytes; a larger body is 413 with the platform's message. */
+    private static byte[] readBody(Context ctx, long max) throws IOException {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > max) {
+            throw new ApiException(413, Messages.entityTooBig("Request", declared, max));
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > max) {
+                throw new ApiException(413, Messages.entityTooBig("Request", bytes.length, max));
+            }
+            return bytes;
+        }
+    }
+
+    private static void requireMethod(String actual, String allowed) {
+        if (!allowed.equals(actual)) {
+            throw methodNotAllowed(allowed);
+        }
+    }
+
+    private static ApiException methodNotAllowed(String allowed) {
+        return new ApiException(405, String.format(Messages.METHOD_NOT_ALLOWED, allowed));
+    }
+
+    private void ok(Context ctx, JsonNode body) {
+        try {
+            ctx.status(200).contentType(JSON).result(json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Renders an error the platform's way; every failure of the API goes through here. */
+    private void error(Context ctx, int status, String message) {
+        ObjectNode body = json.createObjectNode();
+        body.put("error", message);
+        body.put("code", transactionId());
+        try {
+            ctx.status(status).contentType(JSON).result(json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            ctx.status(status).result(message);
+        }
+    }
+
+    static String transactionId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return String.format("%016x%016x", r.nextLong(), r.nextLong());
+    }
+}
