@@ -53,11 +53,13 @@ public record ActivationRecord(String namespace, String packagePath, String name
         return o;
     }
 
-    /** {@code {"status","statusCode","success","result"}}: also the body of {@code /activations/{id}/result}. */
+    /**
+     * {@code {"status","success","result"}} (the platform's extended view, which shows {@code success} instead of
+     * {@code statusCode}): also the body of {@code /activations/{id}/result}.
+     */
     public ObjectNode response() {
         ObjectNode r = JsonNodeFactory.instance.objectNode();
         r.put("status", status.text());
-        r.put("statusCode", status.code());
         r.put("success", status == ActivationStatus.SUCCESS);
         r.set("result", result == null ? JsonNodeFactory.instance.objectNode() : result);
         return r;
