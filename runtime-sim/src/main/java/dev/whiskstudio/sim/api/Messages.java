@@ -9,6 +9,8 @@ public final class Messages {
     public static final String NOT_AUTHORIZED = "The supplied authentication is not authorized to access this resource.";
     public static final String AUTH_INVALID = "The supplied authentication is invalid";
     public static final String AUTH_MISSING = "The resource requires authentication, which was not supplied with the request";
+    /** No route matched at all (the HTTP layer's text, not an entity lookup's). */
+    public static final String ROUTE_NOT_FOUND = "The requested resource could not be found.";
     public static final String RESOURCE_EXISTS = "resource already exists";
     public static final String CONFORMANCE = "Resource by this name exists but is not in this collection.";
     public static final String CONFLICT = "Concurrent modification to resource detected.";

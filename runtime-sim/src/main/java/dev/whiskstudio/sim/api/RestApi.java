@@ -69,25 +69,28 @@ public final class RestApi {
     public void install(JavalinConfig cfg) {
         cfg.router.ignoreTrailingSlashes = false;
         cfg.http.maxRequestSize = MAX_ENTITY_BODY;
+        cfg.routes.before(RestApi::corsHeaders);
         cfg.routes.get("/api/v1", this::info);
         cfg.routes.get("/api/v1/", this::info);
-        for (HandlerType method : List.of(HandlerType.GET, HandlerType.PUT, HandlerType.POST, HandlerType.DELETE)) {
+        for (HandlerType method : List.of(HandlerType.GET, HandlerType.PUT, HandlerType.POST, HandlerType.DELETE,
+                HandlerType.PATCH, HandlerType.HEAD)) {
             cfg.routes.addHttpHandler(method, "/api/v1/namespaces", this::dispatch);
             cfg.routes.addHttpHandler(method, "/api/v1/namespaces/<rest>", this::dispatch);
         }
+        cfg.routes.options("/api/v1/<rest>", ctx -> ctx.status(200));
         cfg.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         cfg.routes.exception(MalformedEntityException.class, (e, ctx) ->
                 error(ctx, 400, String.format(Messages.MALFORMED_CONTENT, e.getMessage())));
         cfg.routes.exception(LimitOutOfRangeException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         cfg.routes.exception(UnknownKindException.class, (e, ctx) ->
-                error(ctx, 400, Messages.invalidRuntime(e.kind(), e.valid())));
+                error(ctx, 400, String.format(Messages.MALFORMED_CONTENT, Messages.invalidRuntime(e.kind(), e.valid()))));
         cfg.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
             error(ctx, 500, "The server encountered an internal error.");
         });
         cfg.routes.error(404, ctx -> {
-            if (!JSON.equals(ctx.res().getContentType())) {
-                error(ctx, 404, Messages.RESOURCE_DOES_NOT_EXIST);
+            if (ctx.res().getContentType() == null || !ctx.res().getContentType().startsWith(JSON)) {
+                error(ctx, 404, Messages.ROUTE_NOT_FOUND);
             }
         });
     }
@@ -102,8 +105,22 @@ public final class RestApi {
         ok(ctx, info);
     }
 
+    /** The platform answers every API call with these, so browser-based tools can call it. */
+    private static void corsHeaders(Context ctx) {
+        ctx.header("Access-Control-Allow-Origin", "*");
+        ctx.header("Access-Control-Allow-Headers",
+                "Authorization, Origin, X-Requested-With, Content-Type, Accept, User-Agent");
+        ctx.header("Access-Control-Allow-Methods", "GET, DELETE, POST, PUT, HEAD");
+    }
+
     private void dispatch(Context ctx) throws IOException {
-        Identity who = auth.authenticate(ctx.header("Authorization"));
+        Identity who;
+        try {
+            who = auth.authenticate(ctx.header("Authorization"));
+        } catch (ApiException e) {
+            ctx.header("WWW-Authenticate", "Basic realm=\"OpenWhisk secure realm\"");
+            throw e;
+        }
         ApiPath path = ApiPath.parse(ctx.req().getRequestURI());
         if (path == null) {
             throw ApiException.notFound();
@@ -121,6 +138,11 @@ public final class RestApi {
             throw ApiException.notFound();
         }
         String collection = path.get(1);
+        if ("limits".equals(collection) && path.size() == 2) {
+            requireMethod(method, "GET");
+            ok(ctx, limitsOf(who, ns));
+            return;
+        }
         if ("activations".equals(collection)) {
             activationRoute(ctx, who, ns, path);
             return;
@@ -155,6 +177,28 @@ public final class RestApi {
             case RULES -> ruleRoute(ctx, who, ns, name);
             default -> throw ApiException.notFound();
         }
+    }
+
+    /** {@code GET /namespaces/{ns}/limits}: the limits that apply to the namespace, as the platform reports them. */
+    private ObjectNode limitsOf(Identity who, String ns) {
+        String namespace = who.resolve(ns);
+        if (!who.owns(namespace)) {
+            throw ApiException.forbiddenOn(namespace);
+        }
+        ObjectNode out = json.createObjectNode();
+        out.put("concurrentInvocations", limits.concurrentInvocations());
+        out.put("invocationsPerMinute", limits.invocationsPerMinute());
+        out.put("firesPerMinute", limits.invocationsPerMinute());
+        out.put("minActionMemory", limits.memoryMb().min());
+        out.put("maxActionMemory", limits.memoryMb().max());
+        out.put("minActionLogs", limits.logsMb().min());
+        out.put("maxActionLogs", limits.logsMb().max());
+        out.put("minActionTimeout", limits.timeoutMs().min());
+        out.put("maxActionTimeout", limits.timeoutMs().max());
+        out.put("minActionConcurrency", limits.concurrency().min());
+        out.put("maxActionConcurrency", limits.concurrency().max());
+        out.put("maxParameterSize", limits.parameterBytes() + " B");
+        return out;
     }
 
     private void actionRoute(Context ctx, Identity who, String ns, String pkg, String name) throws IOException {
@@ -226,7 +270,7 @@ public final class RestApi {
             }
             default -> {
                 all = rules.list(who, ns);
-                view = dev.whiskstudio.sim.controller.Entities::summary;
+                view = RuleController::summary;
             }
         }
         if ("true".equalsIgnoreCase(ctx.queryParam("count"))) {

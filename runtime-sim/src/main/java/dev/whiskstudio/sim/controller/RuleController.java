@@ -141,6 +141,13 @@ public final class RuleController {
         return doc;
     }
 
+    /** A list entry: the whole rule but its status, which the platform's list does not show. */
+    public static ObjectNode summary(ObjectNode doc) {
+        ObjectNode s = doc.deepCopy();
+        s.remove("status");
+        return s;
+    }
+
     public List<StoredEntity> list(Identity who, String ns) {
         String namespace = entities.ownedNamespace(who, ns);
         return entities.store().list(Collection.RULES, namespace, null, e -> true);
