@@ -126,7 +126,7 @@ public final class ActionController {
             }
             return new ResolvedAction(entities.require(Collection.ACTIONS, qn), KeyValues.empty());
         }
-        PackageResolver.Resolved pkg = packages.resolveForRead(who, qn.namespace(), qn.pkg());
+        PackageResolver.Resolved pkg = packages.resolveForRead(who, qn.namespace(), qn.pkg(), false);
         QualifiedName actual = new QualifiedName(pkg.pkg().name().namespace(), pkg.pkg().name().name(), qn.name());
         return new ResolvedAction(entities.require(Collection.ACTIONS, actual), pkg.parameters());
     }
@@ -151,7 +151,7 @@ public final class ActionController {
             return entities.store().listAll(Collection.ACTIONS, namespace);
         }
         QualifiedName pkgName = entities.name(who.resolve(ns), null, pkg);
-        PackageResolver.Resolved resolved = packages.resolveForRead(who, pkgName.namespace(), pkg);
+        PackageResolver.Resolved resolved = packages.resolveForRead(who, pkgName.namespace(), pkg, false);
         QualifiedName p = resolved.pkg().name();
         return entities.store().list(Collection.ACTIONS, p.namespace(), p.name(), e -> true);
     }

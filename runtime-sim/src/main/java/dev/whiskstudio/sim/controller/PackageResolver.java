@@ -43,6 +43,14 @@ public final class PackageResolver {
      * actions inherit: the package's, overridden by the binding's.
      */
     public Resolved resolveForRead(Identity who, String namespace, String pkg) {
+        return resolveForRead(who, namespace, pkg, true);
+    }
+
+    /**
+     * As {@link #resolveForRead(Identity, String, String)}; {@code nameMissing} says whether a missing package is
+     * reported by name (a package request) or with the plain 404 (a request for an action in it), as the platform does.
+     */
+    public Resolved resolveForRead(Identity who, String namespace, String pkg, boolean nameMissing) {
         QualifiedName name = new QualifiedName(namespace, null, pkg);
         StoredEntity named = entities.store().get(name).orElse(null);
         if (named == null || named.collection() != Collection.PACKAGES || !readable(who, named)) {
@@ -51,7 +59,8 @@ public final class PackageResolver {
                 throw ApiException.forbiddenOn(name.docId());
             }
             if (named == null) {
-                throw new ApiException(404, dev.whiskstudio.sim.api.Messages.resourceDoesntExist(name.docId()));
+                throw nameMissing ? new ApiException(404, dev.whiskstudio.sim.api.Messages.resourceDoesntExist(name.docId()))
+                        : ApiException.notFound();
             }
             throw ApiException.conflict(dev.whiskstudio.sim.api.Messages.CONFORMANCE);
         }
