@@ -1,0 +1,5 @@
+/**
+ * Durable state in one SQLite file (WAL): entities, kept in memory and written through, and activation records,
+ * indexed for the list queries.
+ */
+package dev.whiskstudio.sim.store;
