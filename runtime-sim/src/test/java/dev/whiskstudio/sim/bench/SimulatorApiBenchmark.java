@@ -77,6 +77,8 @@ public final class SimulatorApiBenchmark {
             {null, "slow-import", "9"},
     };
 
+    private static final long T0 = System.nanoTime();
+
     private final ObjectMapper json = new ObjectMapper();
     private final String authorization = "Basic " + Base64.getEncoder()
             .encodeToString(Credential.GUEST.auth().getBytes(StandardCharsets.UTF_8));
@@ -107,7 +109,6 @@ public final class SimulatorApiBenchmark {
                 records, listRequests, listWarmup, entityOps, entityWarmup, clients);
         System.out.println("data dir " + dataDir);
 
-        long t0 = System.nanoTime();
         SimConfig config = SimConfig.defaults(dataDir, Profile.OPENWHISK).withPort(0);
         try (Simulator sim = Simulator.start(config)) {
             SimulatorApiBenchmark bench = new SimulatorApiBenchmark(sim);
@@ -129,7 +130,7 @@ public final class SimulatorApiBenchmark {
                 deleteTree(dataDir);
             }
         }
-        System.out.printf(Locale.ROOT, "%ntotal %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.printf(Locale.ROOT, "%ntotal %.1f s%n", (System.nanoTime() - T0) / 1e9);
     }
 
     // ---------------------------------------------------------------- entities
@@ -137,7 +138,7 @@ public final class SimulatorApiBenchmark {
     private List<String[]> entities(int ops, int warmup, int clients) throws Exception {
         List<String[]> rows = new ArrayList<>();
         HttpClient client = newClient();
-        System.out.printf(Locale.ROOT, "entities: warm-up %d round trips ...%n", warmup);
+        progress("entities: warm-up %d round trips ...%n", warmup);
         roundTrips(client, "w", warmup, new long[warmup], new long[warmup]);
 
         long[] put = new long[ops];
@@ -148,7 +149,7 @@ public final class SimulatorApiBenchmark {
         rows.add(entityRow("sequential, 1 client", ops, secs, put, get));
 
         int perClient = Math.max(1, ops / 2);
-        System.out.printf(Locale.ROOT, "entities: %d clients x %d round trips ...%n", clients, perClient);
+        progress("entities: %d clients x %d round trips ...%n", clients, perClient);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<HttpClient> perClientHttp = new ArrayList<>();
@@ -266,7 +267,7 @@ public final class SimulatorApiBenchmark {
 
     private String[] listRow(HttpClient client, String label, String path, ActivationQuery storeQuery, int requests,
                              int warmup) throws Exception {
-        System.out.printf(Locale.ROOT, "list: %s ...%n", label);
+        progress("list: %s ...%n", label);
         HttpRequest req = request(path).GET().build();
         HttpResponse<String> first = client.send(req, HttpResponse.BodyHandlers.ofString());
         expect(first, 200);
@@ -329,7 +330,7 @@ public final class SimulatorApiBenchmark {
         if (n <= 0) {
             return;
         }
-        System.out.printf(Locale.ROOT, "seeding %,d activation records ...%n", n);
+        progress("seeding %,d activation records ...%n", n);
         SplittableRandom rnd = new SplittableRandom(42);
         int totalWeight = Stream.of(ACTIONS).mapToInt(a -> Integer.parseInt(a[2])).sum();
         long begin = now - 6 * DAY_MS + 60_000;
@@ -355,7 +356,7 @@ public final class SimulatorApiBenchmark {
             }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "seeded %,d records in %.1f s (%,.0f records/s; building rows %.1f s,"
+        progress("seeded %,d records in %.1f s (%,.0f records/s; building rows %.1f s,"
                         + " insertAll %.1f s; batches of %,d)%n",
                 n, secs, n / secs, build / 1e9, insert / 1e9, batchSize);
     }
@@ -425,6 +426,18 @@ public final class SimulatorApiBenchmark {
     }
 
     // ---------------------------------------------------------------- plumbing
+
+    /** A progress line on stdout, prefixed with the seconds since the JVM started the benchmark. */
+    private static void progress(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "[%6.1f s] " + format, prepend((System.nanoTime() - T0) / 1e9, args));
+    }
+
+    private static Object[] prepend(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
 
     private static HttpClient newClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
