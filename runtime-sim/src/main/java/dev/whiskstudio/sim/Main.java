@@ -17,7 +17,8 @@ public final class Main {
             "  --port N            port on 127.0.0.1 (default 3233; 0 picks a free one)",
             "  --data-dir DIR      where the SQLite store lives (default ~/.whisk-studio/simulator)",
             "  --profile NAME      openwhisk | adobe-io-runtime (default openwhisk)",
-            "  --config FILE       YAML file with namespaces, keys and limits");
+            "  --backend NAME      process (default: a Node.js process per container) | docker",
+            "  --config FILE       YAML file with namespaces, keys, limits and invoker settings");
 
     private Main() {
     }
@@ -54,6 +55,7 @@ public final class Main {
         Path dataDir = null;
         Profile profile = null;
         Path configFile = null;
+        String backend = null;
         for (int i = 1; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -65,6 +67,7 @@ public final class Main {
                 case "--data-dir" -> dataDir = Path.of(value);
                 case "--profile" -> profile = Profile.parse(value);
                 case "--config" -> configFile = Path.of(value);
+                case "--backend" -> backend = value;
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -80,6 +83,9 @@ public final class Main {
         }
         if (dataDir != null) {
             config = config.withDataDir(dataDir);
+        }
+        if (backend != null) {
+            config = config.withBackend(backend);
         }
         return config;
     }

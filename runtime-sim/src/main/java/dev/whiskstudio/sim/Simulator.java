@@ -3,7 +3,14 @@ package dev.whiskstudio.sim;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whiskstudio.sim.api.Json;
 import dev.whiskstudio.sim.api.RestApi;
+import dev.whiskstudio.sim.backend.ContainerBackend;
+import dev.whiskstudio.sim.config.Profile;
 import dev.whiskstudio.sim.config.SimConfig;
+import dev.whiskstudio.sim.controller.InvocationController;
+import dev.whiskstudio.sim.controller.Throttle;
+import dev.whiskstudio.sim.invoker.ContainerPool;
+import dev.whiskstudio.sim.invoker.Invoker;
+import dev.whiskstudio.sim.store.ActivationWriter;
 import dev.whiskstudio.sim.controller.ActionController;
 import dev.whiskstudio.sim.controller.ActivationController;
 import dev.whiskstudio.sim.controller.Authenticator;
@@ -23,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +49,11 @@ public final class Simulator implements AutoCloseable {
     private final Javalin server;
     private final ScheduledExecutorService housekeeping;
     private final Clock clock;
+    private final ContainerBackend backend;
+    private final ContainerPool pool;
+    private final Invoker invoker;
+    private final ActivationWriter activationWriter;
+    private final Throttle throttle;
 
     private Simulator(SimConfig config, Clock clock) throws IOException, SQLException {
         this.config = config;
@@ -49,12 +62,21 @@ public final class Simulator implements AutoCloseable {
         this.db = new Database(config.dataDir());
         this.entityStore = new EntityStore(db, json);
         this.activationStore = new ActivationStore(db);
+        this.activationWriter = new ActivationWriter(activationStore);
+        this.backend = Backends.create(config);
+        this.pool = new ContainerPool(backend, config.pool(), () -> Map.of("__OW_API_HOST", apiHost()),
+                "wsk-" + Backends.ownerId(config));
+        this.invoker = new Invoker(pool, json, config.limits().resultBytes());
+        this.throttle = new Throttle(config.limits().invocationsPerMinute(), config.limits().concurrentInvocations(), clock);
         Entities entities = new Entities(entityStore, config.limits(), RuntimeManifest.standard(), clock);
         PackageResolver resolver = new PackageResolver(entities);
         ActionController actions = new ActionController(entities, resolver);
+        InvocationController invocations = new InvocationController(actions, invoker, activationWriter, throttle,
+                config.limits().payloadBytes());
         RestApi api = new RestApi(json, new Authenticator(config.credentials()), config.limits(), actions,
                 new PackageController(entities, resolver), new TriggerController(entities),
-                new RuleController(entities, actions), new ActivationController(activationStore, config.limits(), json));
+                new RuleController(entities, actions), new ActivationController(activationStore, config.limits(), json),
+                invocations, config.profile() != Profile.ADOBE_IO_RUNTIME);
         this.server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = config.host();
@@ -75,12 +97,15 @@ public final class Simulator implements AutoCloseable {
 
     public static Simulator start(SimConfig config, Clock clock) throws IOException, SQLException {
         Simulator sim = new Simulator(config, clock);
+        sim.backend.removeOrphans();
         try {
             sim.server.start();
         } catch (RuntimeException e) {
+            sim.shutdownInvoker();
             sim.db.close();
             throw new IOException("could not listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
+        sim.pool.start();
         sim.housekeeping.scheduleWithFixedDelay(sim::removeExpiredActivations, 0, 1, TimeUnit.HOURS);
         LOG.info("simulator listening on {} (profile {}, data {})", sim.apiHost(), config.profile().id(), config.dataDir());
         return sim;
@@ -123,11 +148,30 @@ public final class Simulator implements AutoCloseable {
         return entityStore;
     }
 
+    /** The container pool, for the simulator's insight API and tests. */
+    public ContainerPool pool() {
+        return pool;
+    }
+
+    /** Activations of a namespace in flight now. */
+    public int inFlight(String namespace) {
+        return throttle.inFlight(namespace);
+    }
+
+    /** Stops serving, removes every container, stores the records still queued, closes the store. */
     @Override
     public void close() {
         housekeeping.shutdownNow();
         server.stop();
+        shutdownInvoker();
         db.close();
         LOG.info("simulator stopped");
+    }
+
+    private void shutdownInvoker() {
+        pool.close();
+        backend.close();
+        invoker.close();
+        activationWriter.close();
     }
 }

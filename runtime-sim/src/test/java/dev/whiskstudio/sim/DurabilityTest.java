@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A simulator killed with SIGKILL while clients write has lost none of the writes it acknowledged. */
+/**
+ * A simulator killed with SIGKILL while clients write has lost none of the writes it acknowledged, and its next
+ * start removes the containers the killed one left running.
+ */
 class DurabilityTest {
     @TempDir
     Path dataDir;
@@ -26,6 +30,7 @@ class DurabilityTest {
     @Test
     void everyAcknowledgedWriteSurvivesKillDashNine() throws Exception {
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+        List<Long> orphans = new java.util.ArrayList<>();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger sequence = new AtomicInteger();
         try (SimProcess first = SimProcess.start(dataDir)) {
@@ -52,13 +57,19 @@ class DurabilityTest {
             while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
+            Poll.until(Duration.ofSeconds(20), "the stem cells to start", () -> first.childPids().size() >= 2);
+            orphans.addAll(first.childPids());
             first.kill9();
             stop.set(true);
             writers.shutdown();
             assertTrue(writers.awaitTermination(30, TimeUnit.SECONDS));
         }
         assertTrue(acknowledged.size() >= 300, "writes were acknowledged before the kill: " + acknowledged.size());
+        assertTrue(orphans.stream().anyMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)),
+                "kill -9 left the containers running");
         try (SimProcess second = SimProcess.start(dataDir)) {
+            Poll.until(Duration.ofSeconds(10), "the orphans of the killed run to be removed", () -> orphans.stream()
+                    .noneMatch(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)));
             Client client = client(second.apiHost());
             List<String> lost = acknowledged.stream().filter(p -> client.get(p).status() != 200).toList();
             assertEquals(List.of(), lost, "acknowledged writes lost by kill -9");

@@ -75,6 +75,11 @@ final class SimProcess implements AutoCloseable {
         return apiHost;
     }
 
+    /** Pids of the processes the simulator started (its containers). */
+    List<Long> childPids() {
+        return process.descendants().map(ProcessHandle::pid).toList();
+    }
+
     /** SIGKILL: no shutdown hook, no chance to flush anything. */
     void kill9() throws InterruptedException {
         process.destroyForcibly();

@@ -11,6 +11,25 @@ public interface RuntimeProvider {
     /** The kinds this plugin runs. */
     List<RuntimeKind> kinds();
 
-    /** How to start a proxy for one container of {@code request.kind()}. */
+    /**
+     * How to start a proxy for one container of {@code request.kind()} as a local process. The proxy listens on
+     * 127.0.0.1 at {@code request.port()} (0: any free port) and, once listening, writes its first stdout line:
+     * {@value #READY_LINE_PREFIX}{@code PORT}.
+     */
     ProxyLaunch launch(ProxyRequest request);
+
+    /**
+     * The proxy's files, by path relative to the proxy's directory, for backends that build an image holding them
+     * (the Docker backend puts them under {@code /proxy}).
+     */
+    java.util.Map<String, byte[]> proxyFiles();
+
+    /**
+     * The command that starts the proxy inside such an image, where the runtime's program is at {@code programPath}
+     * and the proxy files under {@code /proxy}; the same ready line and port rules as {@link #launch} apply.
+     */
+    java.util.List<String> containerCommand(ProxyRequest request, String programPath);
+
+    /** What a proxy writes, followed by its port, once it accepts connections. */
+    String READY_LINE_PREFIX = "whisk-proxy listening on 127.0.0.1:";
 }

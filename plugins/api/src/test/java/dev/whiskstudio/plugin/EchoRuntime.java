@@ -20,4 +20,14 @@ public class EchoRuntime implements RuntimeProvider {
         return new ProxyLaunch(List.of("echo", String.valueOf(request.port())), Map.of("KIND", request.kind()),
                 request.scratchDir());
     }
+
+    @Override
+    public Map<String, byte[]> proxyFiles() {
+        return Map.of("echo.sh", "echo".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public List<String> containerCommand(ProxyRequest request, String programPath) {
+        return List.of(programPath, "/proxy/echo.sh");
+    }
 }

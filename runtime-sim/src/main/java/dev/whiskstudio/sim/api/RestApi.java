@@ -9,6 +9,10 @@ import dev.whiskstudio.sim.controller.ActionController;
 import dev.whiskstudio.sim.controller.ActivationController;
 import dev.whiskstudio.sim.controller.Authenticator;
 import dev.whiskstudio.sim.controller.Identity;
+import dev.whiskstudio.sim.controller.Invocation;
+import dev.whiskstudio.sim.controller.InvocationController;
+import dev.whiskstudio.sim.entity.ActivationRecord;
+import dev.whiskstudio.sim.entity.ActivationStatus;
 import dev.whiskstudio.sim.controller.ListPage;
 import dev.whiskstudio.sim.controller.PackageController;
 import dev.whiskstudio.sim.controller.RuleController;
@@ -30,6 +34,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -42,6 +48,8 @@ public final class RestApi {
     private static final String JSON = "application/json";
     /** Largest PUT body read: the largest code size, base64 encoded, plus room for the rest of the entity. */
     private static final long MAX_ENTITY_BODY = 72L * 1024 * 1024;
+    private static final long MAX_BLOCKING_WAIT_MS = 60_000;
+    private static final String ACTIVATION_ID_HEADER = "x-openwhisk-activation-id";
 
     private final ObjectMapper json;
     private final Authenticator auth;
@@ -51,10 +59,17 @@ public final class RestApi {
     private final TriggerController triggers;
     private final RuleController rules;
     private final ActivationController activations;
+    private final InvocationController invocations;
+    private final boolean recordSuccessfulBlocking;
 
+    /**
+     * @param recordSuccessfulBlocking false on Adobe I/O Runtime, which stores a successful blocking activation
+     *                                 only when the request carries {@code X-OW-EXTRA-LOGGING: on}
+     */
     public RestApi(ObjectMapper json, Authenticator auth, SystemLimits limits, ActionController actions,
                    PackageController packages, TriggerController triggers, RuleController rules,
-                   ActivationController activations) {
+                   ActivationController activations, InvocationController invocations,
+                   boolean recordSuccessfulBlocking) {
         this.json = json;
         this.auth = auth;
         this.limits = limits;
@@ -63,6 +78,8 @@ public final class RestApi {
         this.triggers = triggers;
         this.rules = rules;
         this.activations = activations;
+        this.invocations = invocations;
+        this.recordSuccessfulBlocking = recordSuccessfulBlocking;
     }
 
     /** Declares the routes and error mapping on a Javalin config. */
@@ -206,12 +223,80 @@ public final class RestApi {
             case "GET" -> ok(ctx, actions.get(who, ns, pkg, name, !"false".equalsIgnoreCase(ctx.queryParam("code"))));
             case "PUT" -> ok(ctx, actions.put(who, ns, pkg, name, entityBody(ctx), overwrite(ctx)));
             case "DELETE" -> ok(ctx, actions.delete(who, ns, pkg, name));
-            case "POST" -> {
-                // invocation arrives with the invoker; until then the route says so instead of pretending
-                actions.get(who, ns, pkg, name, false);
-                throw new ApiException(501, Messages.NOT_IMPLEMENTED);
-            }
+            case "POST" -> invoke(ctx, who, ns, pkg, name);
             default -> throw methodNotAllowed("GET, PUT, POST, DELETE");
+        }
+    }
+
+    /**
+     * {@code POST /actions/...}: non-blocking answers 202 with the id at once; blocking waits up to {@code timeout}
+     * ms for the record (200, or 502 when the action failed, 500 for a whisk error), then answers 202 and lets the
+     * activation go on.
+     */
+    private void invoke(Context ctx, Identity who, String ns, String pkg, String name) throws IOException {
+        boolean blocking = "true".equalsIgnoreCase(ctx.queryParam("blocking"));
+        boolean resultOnly = "true".equalsIgnoreCase(ctx.queryParam("result"));
+        long waitMs = blockingTimeout(ctx.queryParam("timeout"));
+        JsonNode payload = invocationBody(ctx);
+        boolean extraLogging = "on".equalsIgnoreCase(ctx.header("X-OW-EXTRA-LOGGING"));
+        InvocationController.RecordPolicy policy = blocking && !recordSuccessfulBlocking && !extraLogging
+                ? r -> r.status() != ActivationStatus.SUCCESS : InvocationController.RecordPolicy.ALL;
+        Invocation invocation = invocations.invoke(who, ns, pkg, name, payload, policy);
+        ctx.header(ACTIVATION_ID_HEADER, invocation.activationId());
+        if (!blocking) {
+            accepted(ctx, invocation.activationId());
+            return;
+        }
+        Object timedOut = new Object();
+        CompletableFuture<Object> outcome = invocation.done().<Object>thenApply(r -> r)
+                .completeOnTimeout(timedOut, waitMs, TimeUnit.MILLISECONDS);
+        ctx.future(() -> outcome.thenAccept(o -> {
+            if (o == timedOut) {
+                accepted(ctx, invocation.activationId());
+                return;
+            }
+            ActivationRecord record = (ActivationRecord) o;
+            int status = switch (record.status()) {
+                case SUCCESS -> 200;
+                case APPLICATION_ERROR, DEVELOPER_ERROR -> 502;
+                case WHISK_ERROR -> 500;
+            };
+            respond(ctx, status, resultOnly ? record.response().get("result") : record.toJson());
+        }));
+    }
+
+    private void accepted(Context ctx, String activationId) {
+        ObjectNode body = json.createObjectNode();
+        body.put("activationId", activationId);
+        respond(ctx, 202, body);
+    }
+
+    /** The {@code timeout} of a blocking invocation: 1 to 60000 ms, 60000 when absent. */
+    private static long blockingTimeout(String text) {
+        if (text == null) {
+            return MAX_BLOCKING_WAIT_MS;
+        }
+        try {
+            long ms = Long.parseLong(text.trim());
+            if (ms >= 1 && ms <= MAX_BLOCKING_WAIT_MS) {
+                return ms;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the platform's message
+        }
+        throw ApiException.badRequest(Messages.malformedQuery("timeout", Messages.invalidTimeout(MAX_BLOCKING_WAIT_MS)));
+    }
+
+    /** The parameters of an invocation: at most the payload limit (413 past it), a JSON object, or nothing. */
+    private JsonNode invocationBody(Context ctx) throws IOException {
+        byte[] bytes = readBody(ctx, invocations.payloadLimitBytes());
+        if (bytes.length == 0) {
+            return null;
+        }
+        try {
+            return json.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEntityException(e.getOriginalMessage());
         }
     }
 
@@ -372,8 +457,12 @@ public final class RestApi {
     }
 
     private void ok(Context ctx, JsonNode body) {
+        respond(ctx, 200, body);
+    }
+
+    private void respond(Context ctx, int status, JsonNode body) {
         try {
-            ctx.status(200).contentType(JSON).result(json.writeValueAsBytes(body));
+            ctx.status(status).contentType(JSON).result(json.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import dev.whiskstudio.sim.invoker.PoolConfig;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,15 @@ import java.util.Map;
  * limits:
  *   concurrentInvocations: 100
  *   invocationsPerMinute: 600
+ * backend: process            # or docker
+ * invoker:
+ *   memoryMb: 2048
+ *   pauseGraceSeconds: 10
+ *   idleTimeoutSeconds: 600
+ *   prewarm:
+ *     - kind: nodejs:20
+ *       memoryMb: 256
+ *       count: 2
  * </pre>
  */
 public final class SimConfigLoader {
@@ -70,6 +81,12 @@ public final class SimConfigLoader {
             }
         }
         config = config.withLimits(limits);
+        if (root.has("backend")) {
+            config = config.withBackend(root.get("backend").asText());
+        }
+        if (root.has("invoker")) {
+            config = config.withPool(pool(root.get("invoker"), config.pool(), file));
+        }
         if (root.has("namespaces")) {
             List<Credential> credentials = new ArrayList<>(config.credentials());
             for (JsonNode ns : root.get("namespaces")) {
@@ -83,5 +100,29 @@ public final class SimConfigLoader {
             config = config.withCredentials(credentials);
         }
         return config;
+    }
+
+    private static PoolConfig pool(JsonNode node, PoolConfig base, Path file) {
+        PoolConfig pool = base;
+        if (node.has("memoryMb")) {
+            pool = pool.withMemoryMb(node.get("memoryMb").asInt());
+        }
+        if (node.has("pauseGraceSeconds")) {
+            pool = pool.withPauseGrace(Duration.ofMillis((long) (node.get("pauseGraceSeconds").asDouble() * 1000)));
+        }
+        if (node.has("idleTimeoutSeconds")) {
+            pool = pool.withIdleTimeout(Duration.ofMillis((long) (node.get("idleTimeoutSeconds").asDouble() * 1000)));
+        }
+        if (node.has("prewarm")) {
+            List<PoolConfig.Prewarm> prewarm = new ArrayList<>();
+            for (JsonNode p : node.get("prewarm")) {
+                if (!p.path("kind").isTextual() || !p.path("memoryMb").canConvertToInt() || !p.path("count").canConvertToInt()) {
+                    throw new IllegalArgumentException(file + ": each prewarm entry needs kind, memoryMb and count");
+                }
+                prewarm.add(new PoolConfig.Prewarm(p.get("kind").asText(), p.get("memoryMb").asInt(), p.get("count").asInt()));
+            }
+            pool = pool.withPrewarm(prewarm);
+        }
+        return pool;
     }
 }

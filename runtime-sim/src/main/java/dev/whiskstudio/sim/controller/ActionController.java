@@ -115,6 +115,11 @@ public final class ActionController {
         return doc;
     }
 
+    /** The same name, checked by the platform's naming rule (400 otherwise). */
+    public QualifiedName checkedName(QualifiedName qn) {
+        return entities.name(qn.namespace(), qn.pkg(), qn.name());
+    }
+
     /**
      * Finds an action the caller may read: its own, or one in a package published by another namespace, or one
      * reached through a binding (then the bound package's action, with the binding's parameters).

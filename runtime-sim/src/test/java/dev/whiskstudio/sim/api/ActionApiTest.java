@@ -293,9 +293,10 @@ class ActionApiTest {
     }
 
     @Test
-    void invokingSaysItIsNotAvailableRatherThanPretending() {
-        guest.put(actions("noinvoke"), CODE);
-        Reply r = guest.post(actions("noinvoke") + "?blocking=true", "{}");
+    void invokingASequenceSaysItIsNotAvailableRatherThanPretending() {
+        guest.put(actions("part"), CODE);
+        guest.put(actions("whole"), "{\"exec\":{\"kind\":\"sequence\",\"components\":[\"/_/part\"]}}");
+        Reply r = guest.post(actions("whole") + "?blocking=true", "{}");
         assertEquals(501, r.status());
         assertEquals(404, guest.post(actions("absent") + "?blocking=true", "{}").status());
     }

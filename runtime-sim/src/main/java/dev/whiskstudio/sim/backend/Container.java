@@ -1,0 +1,35 @@
+package dev.whiskstudio.sim.backend;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/** A running container: its proxy's loopback endpoint, its output, and the moves the invoker makes on it. */
+public interface Container {
+
+    /** The backend's id (a process id, a Docker container id). */
+    String id();
+
+    /** The port on 127.0.0.1 where the action proxy serves {@code /init} and {@code /run}. */
+    int port();
+
+    /**
+     * Receives every line the container writes on stdout and stderr, in order per stream, from the time of the call.
+     * One consumer per container; it is called on a backend thread and must not block.
+     */
+    void onOutput(Consumer<OutputLine> consumer);
+
+    /** Freezes the container (no CPU) while it is idle. */
+    void pause();
+
+    /** Thaws a paused container. */
+    void resume();
+
+    /** Kills the container and frees what it held; safe to call more than once. */
+    void destroy();
+
+    /** Completes when the container has stopped for any reason (crash, exit, destroy). */
+    CompletableFuture<Void> exited();
+
+    /** The container's resident memory in bytes, or -1 when the backend cannot tell. */
+    long residentMemoryBytes();
+}

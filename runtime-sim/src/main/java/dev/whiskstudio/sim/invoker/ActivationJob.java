@@ -1,0 +1,24 @@
+package dev.whiskstudio.sim.invoker;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.whiskstudio.sim.entity.ActionLimits;
+import dev.whiskstudio.sim.entity.Exec;
+import dev.whiskstudio.sim.entity.QualifiedName;
+
+/**
+ * One activation to run.
+ *
+ * @param activationId   the id given to the caller
+ * @param namespace      the namespace it runs for (the caller's)
+ * @param subject        who invoked it
+ * @param apiKey         the caller's key, passed to the action only when it asks for it ({@code provide-api-key})
+ * @param action         where the action really lives (after bindings)
+ * @param actionVersion  its version
+ * @param revision       changes when the action is updated (warm containers are per revision)
+ * @param parameters     the merged parameters it receives
+ * @param cause          the activation that caused this one (a sequence, a trigger), or null
+ */
+public record ActivationJob(String activationId, String namespace, String subject, String apiKey, QualifiedName action,
+                            String actionVersion, String revision, Exec exec, ActionLimits limits, boolean publish,
+                            ObjectNode parameters, String cause, String transactionId) {
+}

@@ -1,0 +1,276 @@
+package dev.whiskstudio.sim.invoker;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.whiskstudio.sim.backend.Container;
+import dev.whiskstudio.sim.backend.process.ProcessBackend;
+import dev.whiskstudio.sim.entity.ActivationRecord;
+import dev.whiskstudio.sim.entity.ActivationStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs activations: gets a container from the pool, initialises it when it is new to the action, runs the action,
+ * reads the proxy's answer the way the platform's invoker reads it, collects the logs, and makes the record.
+ */
+public final class Invoker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Invoker.class);
+    /** How long to wait for the end-of-activation sentinels after {@code /run} answered. */
+    private static final long SENTINEL_WAIT_MS = 2000;
+
+    private final ContainerPool pool;
+    private final ObjectMapper json;
+    private final long resultLimitBytes;
+    private final ExecutorService runners = Executors.newCachedThreadPool(r -> daemon(r, "activation"));
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "memory-watchdog"));
+
+    public Invoker(ContainerPool pool, ObjectMapper json, long resultLimitBytes) {
+        this.pool = pool;
+        this.json = json;
+        this.resultLimitBytes = resultLimitBytes;
+        watchdog.scheduleWithFixedDelay(this::enforceMemoryLimits, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Runs an activation in the background; the future completes with its record (never exceptionally). */
+    public CompletableFuture<ActivationRecord> submit(ActivationJob job) {
+        return CompletableFuture.supplyAsync(() -> run(job), runners);
+    }
+
+    /** Runs an activation on the calling thread and returns its record. */
+    public ActivationRecord run(ActivationJob job) {
+        long queuedAt = System.currentTimeMillis();
+        ActionKey key = new ActionKey(job.namespace(), job.action().docId(), job.revision());
+        Lease lease;
+        try {
+            lease = pool.acquire(key, job.exec().kind(), (int) job.limits().memory(), (int) job.limits().concurrency()).get();
+        } catch (ExecutionException e) {
+            long now = System.currentTimeMillis();
+            LOG.warn("no container for {}: {}", job.action(), e.getCause().getMessage());
+            return record(job, now, now, now - queuedAt, null, false, List.of(),
+                    new ActivationFailure(ActivationStatus.WHISK_ERROR,
+                            error("Failed to provision resources to run the action."), false, false), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            long now = System.currentTimeMillis();
+            return record(job, now, now, now - queuedAt, null, false, List.of(),
+                    new ActivationFailure(ActivationStatus.WHISK_ERROR, error("The activation was interrupted."), false, false), null);
+        }
+        long waitTime = TimeUnit.NANOSECONDS.toMillis(lease.waitedNanos());
+        PooledContainer c = lease.container();
+        ContainerLogs.Collector logs = c.logs.begin(job.limits().logs() * 1024 * 1024);
+        long start = System.currentTimeMillis();
+        Long initTime = null;
+        ActivationFailure failure = null;
+        JsonNode result = null;
+        try {
+            if (lease.start() != StartKind.WARM) {
+                PooledContainer.InitOutcome init = initialize(c, job);
+                initTime = init.initTimeMs();
+                failure = init.failure();
+            } else if (!c.initialized.isDone()) {
+                // a concurrent activation of the same action is initialising this container: wait for it
+                failure = c.initialized.get().failure();
+            } else if (c.initialized.getNow(null).failure() != null) {
+                failure = c.initialized.getNow(null).failure();
+            }
+            if (failure == null) {
+                Outcome out = runAction(c, job);
+                failure = out.failure();
+                result = out.result();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = new ActivationFailure(ActivationStatus.WHISK_ERROR, error("The activation was interrupted."), true, false);
+        } catch (ExecutionException e) {
+            failure = new ActivationFailure(ActivationStatus.WHISK_ERROR, error("Failed to initialize the container."), true, false);
+        }
+        long end = System.currentTimeMillis();
+        boolean developerError = failure != null && failure.status() == ActivationStatus.DEVELOPER_ERROR;
+        List<String> lines = logs.end(!developerError, SENTINEL_WAIT_MS);
+        pool.release(lease, failure != null && failure.destroyContainer());
+        return record(job, start, end, waitTime, initTime, failure != null && failure.timedOut(), lines, failure, result);
+    }
+
+    /** {@code /init} once per container; other activations joining it wait on {@link PooledContainer#initialized}. */
+    private PooledContainer.InitOutcome initialize(PooledContainer c, ActivationJob job) {
+        long t0 = System.nanoTime();
+        ActivationFailure failure = null;
+        ObjectNode value = json.createObjectNode();
+        value.put("name", job.action().name());
+        value.put("main", job.exec().main() == null ? "main" : job.exec().main());
+        value.put("code", job.exec().code());
+        value.put("binary", job.exec().binary());
+        value.putObject("env");
+        ObjectNode body = json.createObjectNode();
+        body.set("value", value);
+        int timeout = (int) job.limits().timeout();
+        try {
+            ProxyResponse r = c.post("/init", bytes(body), timeout);
+            if (r.status() != 200) {
+                failure = new ActivationFailure(ActivationStatus.DEVELOPER_ERROR, initError(r.body()), true, false);
+            }
+        } catch (SocketTimeoutException e) {
+            failure = new ActivationFailure(ActivationStatus.DEVELOPER_ERROR,
+                    error("The action exceeded its time limits of " + timeout + " milliseconds during initialization."), true, true);
+        } catch (IOException e) {
+            failure = new ActivationFailure(ActivationStatus.DEVELOPER_ERROR, error(diedMessage(c, true)), true, false);
+        }
+        PooledContainer.InitOutcome outcome = new PooledContainer.InitOutcome(
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), failure);
+        c.initialized.complete(outcome);
+        return outcome;
+    }
+
+    /** The proxy's {@code {"error": ...}} of a failed {@code /init}, or the platform's words for an unreadable one. */
+    private JsonNode initError(String body) {
+        JsonNode parsed = parse(body);
+        if (parsed != null && parsed.isObject() && parsed.has("error")) {
+            return parsed;
+        }
+        return error("The action failed during initialization" + (body.isBlank() ? "." : ": " + body));
+    }
+
+    private record Outcome(JsonNode result, ActivationFailure failure) {
+    }
+
+    private Outcome runAction(PooledContainer c, ActivationJob job) {
+        long deadline = System.currentTimeMillis() + job.limits().timeout();
+        ObjectNode body = json.createObjectNode();
+        body.set("value", job.parameters());
+        body.put("namespace", job.namespace());
+        body.put("action_name", job.action().fullyQualified());
+        body.put("action_version", job.actionVersion());
+        body.put("activation_id", job.activationId());
+        body.put("deadline", Long.toString(deadline));
+        if (job.apiKey() != null) {
+            body.put("api_key", job.apiKey());
+        }
+        body.put("transaction_id", job.transactionId());
+        int timeout = (int) job.limits().timeout();
+        ProxyResponse r;
+        try {
+            r = c.post("/run", bytes(body), timeout);
+        } catch (SocketTimeoutException e) {
+            return new Outcome(null, new ActivationFailure(ActivationStatus.DEVELOPER_ERROR,
+                    error("The action exceeded its time limits of " + timeout + " milliseconds."), true, true));
+        } catch (IOException e) {
+            return new Outcome(null, new ActivationFailure(ActivationStatus.DEVELOPER_ERROR, error(diedMessage(c, false)), true, false));
+        }
+        return interpret(r);
+    }
+
+    /** Reads {@code /run}'s answer as the platform's invoker does. */
+    private Outcome interpret(ProxyResponse r) {
+        long size = r.body().getBytes(StandardCharsets.UTF_8).length;
+        if (size > resultLimitBytes) {
+            return new Outcome(null, new ActivationFailure(ActivationStatus.APPLICATION_ERROR,
+                    error("The action produced a response that exceeded the allowed length: " + size + " > "
+                            + resultLimitBytes + " bytes."), false, false));
+        }
+        JsonNode parsed = parse(r.body());
+        if (r.status() == 200 && parsed != null && (parsed.isObject() || parsed.isArray())) {
+            if (parsed.isObject() && parsed.has("error")) {
+                return new Outcome(null, new ActivationFailure(ActivationStatus.APPLICATION_ERROR, parsed, false, false));
+            }
+            return new Outcome(parsed, null);
+        }
+        if (parsed != null && parsed.isObject() && parsed.has("error")) {
+            return new Outcome(null, new ActivationFailure(ActivationStatus.DEVELOPER_ERROR, parsed, true, false));
+        }
+        return new Outcome(null, new ActivationFailure(ActivationStatus.DEVELOPER_ERROR,
+                error("The action did not produce a valid JSON response: " + r.body()), true, false));
+    }
+
+    /** Why the connection broke: the memory limit, or an unexpected exit. */
+    private static String diedMessage(PooledContainer c, boolean init) {
+        Container container = c.container();
+        container.exited().orTimeout(500, TimeUnit.MILLISECONDS).exceptionally(t -> null).join();
+        if (c.memoryExceeded || ProcessBackend.diedOfMemory(container)) {
+            return "The action exhausted its memory and was aborted.";
+        }
+        return init ? "The action did not initialize and exited unexpectedly."
+                : "The action did not produce a valid response and exited unexpectedly.";
+    }
+
+    /** Kills busy containers whose resident memory is over their limit (the V8 heap flag does not cover all of it). */
+    private void enforceMemoryLimits() {
+        try {
+            for (PooledContainer c : pool.busy()) {
+                long rss = c.container().residentMemoryBytes();
+                if (rss > (long) c.memoryMb * 1024 * 1024) {
+                    LOG.info("container {} uses {} MB, over its limit of {} MB: killing it", c.name, rss >> 20, c.memoryMb);
+                    c.memoryExceeded = true;
+                    c.container().destroy();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("memory watchdog failed", e);
+        }
+    }
+
+    private ActivationRecord record(ActivationJob job, long start, long end, long waitTime, Long initTime, boolean timedOut,
+                                    List<String> logs, ActivationFailure failure, JsonNode result) {
+        ArrayNode annotations = json.createArrayNode();
+        annotations.addObject().put("key", "path").put("value", job.action().docId());
+        annotations.addObject().put("key", "waitTime").put("value", waitTime);
+        annotations.addObject().put("key", "kind").put("value", job.exec().kind());
+        annotations.addObject().put("key", "timeout").put("value", timedOut);
+        annotations.addObject().put("key", "limits").set("value", job.limits().toJson());
+        if (initTime != null) {
+            annotations.addObject().put("key", "initTime").put("value", initTime);
+        }
+        ActivationStatus status = failure == null ? ActivationStatus.SUCCESS : failure.status();
+        JsonNode resultJson = failure == null ? result : failure.result();
+        return new ActivationRecord(job.namespace(), job.action().pkg(), job.action().name(), job.actionVersion(),
+                job.subject(), job.activationId(), start, Math.max(end, start), job.publish(), logs, status, resultJson,
+                annotations, job.cause());
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private ObjectNode error(String message) {
+        ObjectNode o = json.createObjectNode();
+        o.put("error", message);
+        return o;
+    }
+
+    private byte[] bytes(JsonNode node) {
+        try {
+            return json.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+        runners.shutdownNow();
+    }
+}

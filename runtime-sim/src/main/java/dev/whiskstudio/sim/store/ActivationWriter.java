@@ -1,0 +1,92 @@
+package dev.whiskstudio.sim.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Stores activation records from many activations with one writer thread, committing whatever has queued up in one
+ * transaction (group commit), so thousands of activations a second cost a few hundred commits. Each caller gets a
+ * future that completes once its record is committed.
+ */
+public final class ActivationWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ActivationWriter.class);
+    private static final int MAX_BATCH = 1000;
+
+    private final ActivationStore store;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean stopping;
+
+    private record Pending(ActivationRow row, CompletableFuture<Void> committed) {
+    }
+
+    public ActivationWriter(ActivationStore store) {
+        this.store = store;
+        this.thread = new Thread(this::loop, "activation-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Queues a record; the future completes when it is committed (or fails with the store's error). */
+    public CompletableFuture<Void> write(ActivationRow row) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        if (stopping) {
+            f.completeExceptionally(new IllegalStateException("the activation store is closing"));
+            return f;
+        }
+        queue.add(new Pending(row, f));
+        return f;
+    }
+
+    private void loop() {
+        List<Pending> batch = new ArrayList<>();
+        while (!stopping || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                if (!stopping) {
+                    LOG.warn("activation writer interrupted");
+                }
+                Thread.currentThread().interrupt();
+                break;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        List<ActivationRow> rows = new ArrayList<>(batch.size());
+        batch.forEach(p -> rows.add(p.row()));
+        try {
+            store.insertAll(rows);
+            batch.forEach(p -> p.committed().complete(null));
+        } catch (RuntimeException e) {
+            LOG.error("could not store {} activation records", rows.size(), e);
+            batch.forEach(p -> p.committed().completeExceptionally(e));
+        }
+    }
+
+    /** Writes what is queued, then stops. */
+    @Override
+    public void close() {
+        stopping = true;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
