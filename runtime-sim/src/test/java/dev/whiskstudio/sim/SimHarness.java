@@ -102,7 +102,14 @@ public final class SimHarness implements AutoCloseable {
         }
 
         public Reply send(String method, String path, String body, String contentType) {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+            return send(method, path, body, contentType, b -> b);
+        }
+
+        /** Sends with extra request settings, such as headers. */
+        public Reply send(String method, String path, String body, String contentType,
+                          java.util.function.UnaryOperator<HttpRequest.Builder> extra) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(90));
+            b = extra.apply(b);
             if (auth != null) {
                 b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(auth.getBytes(StandardCharsets.UTF_8)));
             }

@@ -93,6 +93,14 @@ class FaultTest {
     }
 
     @Test
+    void resultThatIsNotJsonIsADeveloperError() {
+        Reply r = run("bigint", "function main() { return { n: 10n }; }", null);
+        assertEquals(502, r.status(), r.text());
+        assertEquals("action developer error", r.json().at("/response/status").asText());
+        assertTrue(r.json().at("/response/result/error").asText().startsWith("An error has occurred: TypeError"), r.text());
+    }
+
+    @Test
     void processExitIsADeveloperError() {
         assertFailure(run("exits", "function main() { process.exit(3); }", null), 2, "action developer error",
                 "The action did not produce a valid response and exited unexpectedly.");
