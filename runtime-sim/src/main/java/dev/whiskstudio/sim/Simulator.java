@@ -72,7 +72,7 @@ public final class Simulator implements AutoCloseable {
         PackageResolver resolver = new PackageResolver(entities);
         ActionController actions = new ActionController(entities, resolver);
         InvocationController invocations = new InvocationController(actions, invoker, activationWriter, throttle,
-                config.limits().payloadBytes());
+                config.limits().payloadBytes(), config.limits().sequenceMaxLength());
         RestApi api = new RestApi(json, new Authenticator(config.credentials()), config.limits(), actions,
                 new PackageController(entities, resolver), new TriggerController(entities),
                 new RuleController(entities, actions), new ActivationController(activationStore, config.limits(), json),

@@ -1,6 +1,7 @@
 package dev.whiskstudio.sim.controller;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.whiskstudio.sim.api.ApiException;
 import dev.whiskstudio.sim.api.Messages;
@@ -14,7 +15,6 @@ import dev.whiskstudio.sim.invoker.ActivationJob;
 import dev.whiskstudio.sim.invoker.Invoker;
 import dev.whiskstudio.sim.store.ActivationRow;
 import dev.whiskstudio.sim.store.ActivationWriter;
-import dev.whiskstudio.sim.store.StoredEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Starts activations of actions: resolves the action (through packages and bindings), merges parameters
- * (package &lt; binding &lt; action &lt; invocation, honouring {@code final}), applies the throttles, hands the job to
- * the invoker and stores the record it makes.
+ * (package &lt; binding &lt; action &lt; invocation, honouring {@code final}), applies the throttles, runs it (a
+ * sequence through {@link SequenceRunner}, anything else through the invoker) and stores the record.
  */
 public final class InvocationController {
     private static final Logger LOG = LoggerFactory.getLogger(InvocationController.class);
@@ -36,69 +36,85 @@ public final class InvocationController {
     private final ActivationWriter writer;
     private final Throttle throttle;
     private final long payloadLimitBytes;
+    private final SequenceRunner sequences;
 
     public InvocationController(ActionController actions, Invoker invoker, ActivationWriter writer, Throttle throttle,
-                                long payloadLimitBytes) {
+                                long payloadLimitBytes, int sequenceMaxLength) {
         this.actions = actions;
         this.invoker = invoker;
         this.writer = writer;
         this.throttle = throttle;
         this.payloadLimitBytes = payloadLimitBytes;
+        this.sequences = new SequenceRunner(this, actions, sequenceMaxLength);
     }
 
     /**
-     * Starts an activation.
+     * Starts an activation of an action the caller may run.
      *
-     * @param payload   the invocation's parameters (a JSON object)
-     * @param record    whether to store the record (the Adobe profile skips successful blocking ones unless asked)
+     * @param payload the invocation's parameters (a JSON object, or null)
+     * @param record  which records to store (the Adobe profile skips successful blocking ones unless asked)
      */
     public Invocation invoke(Identity who, String ns, String pkg, String name, JsonNode payload, RecordPolicy record) {
-        QualifiedName requested = new QualifiedName(who.resolve(ns), pkg, name);
-        ActionController.ResolvedAction resolved = actions.resolve(who, actions.checkedName(requested));
+        QualifiedName requested = actions.checkedName(new QualifiedName(who.resolve(ns), pkg, name));
+        ActionController.ResolvedAction resolved = actions.resolve(who, requested);
         if (payload != null && !payload.isObject()) {
             throw new MalformedEntityException("Object expected");
         }
-        ObjectNode doc = resolved.action().doc();
-        Exec exec = Exec.fromJson(doc.get("exec"));
-        if (exec.isSequence()) {
-            throw new ApiException(501, "Sequences run in a later version of the simulator.");
-        }
-        ObjectNode parameters = KeyValues.toObject(KeyValues.merge(resolved.inheritedParameters(), doc.get("parameters")));
-        if (payload != null) {
-            checkFinal(doc, parameters, (ObjectNode) payload);
-            payload.fields().forEachRemaining(f -> parameters.set(f.getKey(), f.getValue()));
-        }
+        ObjectNode params = payload == null ? JsonNodeFactory.instance.objectNode() : (ObjectNode) payload;
+        checkFinal(resolved, params);
         throttle.admit(who.namespace());
         String activationId = newActivationId();
-        boolean provideKey = KeyValues.get(doc.get("annotations"), "provide-api-key") != null
-                && KeyValues.get(doc.get("annotations"), "provide-api-key").asBoolean(false);
-        StoredEntity action = resolved.action();
-        ActivationJob job = new ActivationJob(activationId, who.namespace(), who.subject(), provideKey ? who.authKey() : null,
-                action.name(), doc.path("version").asText(), doc.path("version").asText() + "@" + action.updated(),
-                exec, ActionLimits.fromJson(doc.get("limits")), doc.path("publish").asBoolean(), parameters, null,
-                activationId);
-        CompletableFuture<ActivationRecord> done = invoker.submit(job)
+        CompletableFuture<ActivationRecord> done = run(who, resolved, params, activationId, null, null, new int[]{0})
                 .whenComplete((rec, e) -> throttle.finish(who.namespace()))
-                .thenCompose(rec -> {
-            if (!record.shouldStore(rec)) {
-                return CompletableFuture.completedFuture(rec);
-            }
-            return writer.write(ActivationRow.of(rec)).handle((v, e) -> {
-                if (e != null) {
-                    LOG.error("activation {} ran but its record could not be stored", rec.activationId(), e);
-                }
-                return rec;
-            });
-        });
+                .thenCompose(rec -> record.shouldStore(rec) ? store(rec) : CompletableFuture.completedFuture(rec));
         return new Invocation(activationId, done);
     }
 
+    /**
+     * Runs a resolved action with a payload (its own parameters merged underneath) and completes with its record,
+     * never exceptionally. The record is not stored here, except a sequence's components, which are.
+     *
+     * @param cause        the causing activation (sequence, trigger), or null
+     * @param causedBy     {@code sequence} for a sequence's component, else null
+     * @param atomicCount  atomic actions run so far by the outermost sequence (a counter shared down the tree)
+     */
+    CompletableFuture<ActivationRecord> run(Identity who, ActionController.ResolvedAction resolved, ObjectNode payload,
+                                            String activationId, String cause, String causedBy, int[] atomicCount) {
+        ObjectNode doc = resolved.action().doc();
+        Exec exec = Exec.fromJson(doc.get("exec"));
+        if (exec.isSequence()) {
+            return sequences.run(who, resolved, payload, activationId, cause, atomicCount);
+        }
+        ObjectNode parameters = KeyValues.toObject(KeyValues.merge(resolved.inheritedParameters(), doc.get("parameters")));
+        payload.fields().forEachRemaining(f -> parameters.set(f.getKey(), f.getValue()));
+        JsonNode provideKey = KeyValues.get(doc.get("annotations"), "provide-api-key");
+        ActivationJob job = new ActivationJob(activationId, who.namespace(), who.subject(),
+                provideKey != null && provideKey.asBoolean(false) ? who.authKey() : null,
+                resolved.action().name(), doc.path("version").asText(),
+                doc.path("version").asText() + "@" + resolved.action().updated(), exec,
+                ActionLimits.fromJson(doc.get("limits")), doc.path("publish").asBoolean(), parameters, cause, causedBy,
+                activationId);
+        return invoker.submit(job);
+    }
+
+    /** Stores a record; completes with it once committed (or once storing failed, which is logged). */
+    CompletableFuture<ActivationRecord> store(ActivationRecord rec) {
+        return writer.write(ActivationRow.of(rec)).handle((v, e) -> {
+            if (e != null) {
+                LOG.error("activation {} ran but its record could not be stored", rec.activationId(), e);
+            }
+            return rec;
+        });
+    }
+
     /** An action annotated {@code final: true} refuses invocation parameters that would replace its own. */
-    private static void checkFinal(ObjectNode doc, ObjectNode defined, ObjectNode payload) {
+    private static void checkFinal(ActionController.ResolvedAction resolved, ObjectNode payload) {
+        ObjectNode doc = resolved.action().doc();
         JsonNode fin = KeyValues.get(doc.get("annotations"), "final");
         if (fin == null || !fin.asBoolean(false)) {
             return;
         }
+        ObjectNode defined = KeyValues.toObject(KeyValues.merge(resolved.inheritedParameters(), doc.get("parameters")));
         for (Iterator<Map.Entry<String, JsonNode>> it = payload.fields(); it.hasNext(); ) {
             if (defined.has(it.next().getKey())) {
                 throw ApiException.badRequest(Messages.PARAMETERS_NOT_ALLOWED);

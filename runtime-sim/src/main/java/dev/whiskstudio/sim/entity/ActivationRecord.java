@@ -15,10 +15,20 @@ import java.util.List;
  * @param result      the result object (may be null for none)
  * @param annotations the record's annotations ({@code path}, {@code kind}, {@code limits}, {@code waitTime}, ...)
  * @param cause       the activation id of the sequence or trigger that caused it, or null
+ * @param sumDuration for a sequence, the sum of its components' durations (the platform's duration of a
+ *                    sequence); null means {@code end - start}
  */
 public record ActivationRecord(String namespace, String packagePath, String name, String version, String subject,
                                String activationId, long start, long end, boolean publish, List<String> logs,
-                               ActivationStatus status, JsonNode result, ArrayNode annotations, String cause) {
+                               ActivationStatus status, JsonNode result, ArrayNode annotations, String cause,
+                               Long sumDuration) {
+
+    public ActivationRecord(String namespace, String packagePath, String name, String version, String subject,
+                            String activationId, long start, long end, boolean publish, List<String> logs,
+                            ActivationStatus status, JsonNode result, ArrayNode annotations, String cause) {
+        this(namespace, packagePath, name, version, subject, activationId, start, end, publish, logs, status, result,
+                annotations, cause, null);
+    }
 
     /** {@code pkg/name} or {@code name}: what the list's {@code name} filter matches. */
     public String path() {
@@ -26,6 +36,9 @@ public record ActivationRecord(String namespace, String packagePath, String name
     }
 
     public long duration() {
+        if (sumDuration != null) {
+            return sumDuration;
+        }
         return end == 0 ? 0 : end - start;
     }
 

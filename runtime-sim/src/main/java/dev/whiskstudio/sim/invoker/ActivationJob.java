@@ -17,8 +17,9 @@ import dev.whiskstudio.sim.entity.QualifiedName;
  * @param revision       changes when the action is updated (warm containers are per revision)
  * @param parameters     the merged parameters it receives
  * @param cause          the activation that caused this one (a sequence, a trigger), or null
+ * @param causedBy       {@code sequence} for a sequence's component (the record's {@code causedBy}), else null
  */
 public record ActivationJob(String activationId, String namespace, String subject, String apiKey, QualifiedName action,
                             String actionVersion, String revision, Exec exec, ActionLimits limits, boolean publish,
-                            ObjectNode parameters, String cause, String transactionId) {
+                            ObjectNode parameters, String cause, String causedBy, String transactionId) {
 }

@@ -232,6 +232,9 @@ public final class Invoker implements AutoCloseable {
                                     List<String> logs, ActivationFailure failure, JsonNode result) {
         ArrayNode annotations = json.createArrayNode();
         annotations.addObject().put("key", "path").put("value", job.action().docId());
+        if (job.causedBy() != null) {
+            annotations.addObject().put("key", "causedBy").put("value", job.causedBy());
+        }
         annotations.addObject().put("key", "waitTime").put("value", waitTime);
         annotations.addObject().put("key", "kind").put("value", job.exec().kind());
         annotations.addObject().put("key", "timeout").put("value", timedOut);

@@ -293,12 +293,10 @@ class ActionApiTest {
     }
 
     @Test
-    void invokingASequenceSaysItIsNotAvailableRatherThanPretending() {
-        guest.put(actions("part"), CODE);
-        guest.put(actions("whole"), "{\"exec\":{\"kind\":\"sequence\",\"components\":[\"/_/part\"]}}");
-        Reply r = guest.post(actions("whole") + "?blocking=true", "{}");
-        assertEquals(501, r.status());
-        assertEquals(404, guest.post(actions("absent") + "?blocking=true", "{}").status());
+    void invokingAMissingActionIs404() {
+        Reply r = guest.post(actions("absent") + "?blocking=true", "{}");
+        assertEquals(404, r.status());
+        assertEquals("The requested resource does not exist.", r.error());
     }
 
     @Test
