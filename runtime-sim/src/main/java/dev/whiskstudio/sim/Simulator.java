@@ -8,6 +8,7 @@ import dev.whiskstudio.sim.config.Profile;
 import dev.whiskstudio.sim.config.SimConfig;
 import dev.whiskstudio.sim.controller.InvocationController;
 import dev.whiskstudio.sim.controller.Throttle;
+import dev.whiskstudio.sim.controller.TriggerFiring;
 import dev.whiskstudio.sim.invoker.ContainerPool;
 import dev.whiskstudio.sim.invoker.Invoker;
 import dev.whiskstudio.sim.store.ActivationWriter;
@@ -76,7 +77,7 @@ public final class Simulator implements AutoCloseable {
         RestApi api = new RestApi(json, new Authenticator(config.credentials()), config.limits(), actions,
                 new PackageController(entities, resolver), new TriggerController(entities),
                 new RuleController(entities, actions), new ActivationController(activationStore, config.limits(), json),
-                invocations, config.profile() != Profile.ADOBE_IO_RUNTIME);
+                invocations, new TriggerFiring(entities, invocations), config.profile() != Profile.ADOBE_IO_RUNTIME);
         this.server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = config.host();

@@ -31,7 +31,6 @@ public final class Messages {
     public static final String METHOD_NOT_ALLOWED = "HTTP method not allowed, supported methods: %s";
     public static final String FQN_TOO_SHORT = "requirement failed: The fully qualified name of the entity must contain at least the namespace and the name of the entity.";
     public static final String MALFORMED_CONTENT = "The request content was malformed:\n%s";
-    public static final String NOT_IMPLEMENTED = "Invocation is not available in this version of the simulator.";
 
     private Messages() {
     }

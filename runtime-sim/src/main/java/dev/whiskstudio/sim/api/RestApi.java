@@ -17,6 +17,7 @@ import dev.whiskstudio.sim.controller.ListPage;
 import dev.whiskstudio.sim.controller.PackageController;
 import dev.whiskstudio.sim.controller.RuleController;
 import dev.whiskstudio.sim.controller.TriggerController;
+import dev.whiskstudio.sim.controller.TriggerFiring;
 import dev.whiskstudio.sim.config.SystemLimits;
 import dev.whiskstudio.sim.entity.Collection;
 import dev.whiskstudio.sim.entity.LimitOutOfRangeException;
@@ -60,6 +61,7 @@ public final class RestApi {
     private final RuleController rules;
     private final ActivationController activations;
     private final InvocationController invocations;
+    private final TriggerFiring triggerFiring;
     private final boolean recordSuccessfulBlocking;
 
     /**
@@ -68,7 +70,7 @@ public final class RestApi {
      */
     public RestApi(ObjectMapper json, Authenticator auth, SystemLimits limits, ActionController actions,
                    PackageController packages, TriggerController triggers, RuleController rules,
-                   ActivationController activations, InvocationController invocations,
+                   ActivationController activations, InvocationController invocations, TriggerFiring triggerFiring,
                    boolean recordSuccessfulBlocking) {
         this.json = json;
         this.auth = auth;
@@ -79,6 +81,7 @@ public final class RestApi {
         this.rules = rules;
         this.activations = activations;
         this.invocations = invocations;
+        this.triggerFiring = triggerFiring;
         this.recordSuccessfulBlocking = recordSuccessfulBlocking;
     }
 
@@ -314,12 +317,25 @@ public final class RestApi {
             case "GET" -> ok(ctx, triggers.get(who, ns, name));
             case "PUT" -> ok(ctx, triggers.put(who, ns, name, entityBody(ctx), overwrite(ctx)));
             case "DELETE" -> ok(ctx, triggers.delete(who, ns, name));
-            case "POST" -> {
-                triggers.get(who, ns, name);
-                throw new ApiException(501, Messages.NOT_IMPLEMENTED);
-            }
+            case "POST" -> fire(ctx, who, ns, name);
             default -> throw methodNotAllowed("GET, PUT, POST, DELETE");
         }
+    }
+
+    /** {@code POST /triggers/NAME}: 202 with the trigger activation's id, or 204 when no rule is active. */
+    private void fire(Context ctx, Identity who, String ns, String name) throws IOException {
+        JsonNode payload = invocationBody(ctx);
+        java.util.Map<String, String> headers = new java.util.TreeMap<>();
+        for (String header : java.util.Collections.list(ctx.req().getHeaderNames())) {
+            headers.put(header.toLowerCase(Locale.ROOT), ctx.req().getHeader(header));
+        }
+        java.util.Optional<String> fired = triggerFiring.fire(who, ns, name, payload, headers);
+        if (fired.isEmpty()) {
+            ctx.status(204);
+            return;
+        }
+        ctx.header(ACTIVATION_ID_HEADER, fired.get());
+        accepted(ctx, fired.get());
     }
 
     private void ruleRoute(Context ctx, Identity who, String ns, String name) throws IOException {

@@ -125,8 +125,62 @@ class TriggerRuleApiTest {
     }
 
     @Test
-    void firingIsNotPretendedBeforeTheInvokerExists() {
+    void firingWithoutAnActiveRuleDoesNothing() {
         guest.put(triggers("t5"), "{}");
-        assertEquals(501, guest.post(triggers("t5"), "{}").status());
+        Reply r = guest.post(triggers("t5"), "{}");
+        assertEquals(204, r.status());
+        assertEquals("", r.text());
+    }
+
+    @Test
+    void firingRunsEachActiveRulesActionAndRecordsTheOutcome() {
+        guest.put(triggers("t6"), "{\"parameters\":[{\"key\":\"from\",\"value\":\"trigger\"},{\"key\":\"x\",\"value\":1}]}");
+        guest.put("/api/v1/namespaces/_/actions/a6", "{\"exec\":{\"kind\":\"nodejs:20\",\"code\":"
+                + "\"function main(p) { return { from: p.from, x: p.x, agent: p.__ow_headers['x-test'] }; }\"}}");
+        guest.put("/api/v1/namespaces/_/actions/b6", CODE);
+        guest.put(rules("r6"), "{\"trigger\":\"/_/t6\",\"action\":\"/_/a6\"}");
+        guest.put(rules("off6"), "{\"trigger\":\"/_/t6\",\"action\":\"/_/b6\"}");
+        guest.post(rules("off6"), "{\"status\":\"inactive\"}");
+
+        Reply fired = guest.send("POST", triggers("t6"), "{\"x\":2}", "application/json", b -> b.header("X-Test", "yes"));
+        assertEquals(202, fired.status(), fired.text());
+        String triggerId = fired.json().get("activationId").asText();
+        assertEquals(triggerId, fired.headers().firstValue("x-openwhisk-activation-id").orElse(null));
+
+        JsonNode record = dev.whiskstudio.sim.Poll.until(java.time.Duration.ofSeconds(10), "the trigger's record",
+                () -> guest.get("/api/v1/namespaces/_/activations/" + triggerId), x -> x.status() == 200).json();
+        assertEquals("t6", record.get("name").asText());
+        assertFalse(record.has("end"), "a trigger's record has no end");
+        assertEquals(2, record.at("/response/result/x").asInt(), "its result is the payload");
+        JsonNode active = null;
+        JsonNode inactive = null;
+        for (JsonNode line : record.get("logs")) {
+            JsonNode parsed = dev.whiskstudio.sim.SimHarness.JSON.valueToTree(parse(line.asText()));
+            if (parsed.get("rule").asText().equals("guest/r6")) {
+                active = parsed;
+            } else {
+                inactive = parsed;
+            }
+        }
+        assertEquals("guest/a6", active.get("action").asText());
+        assertEquals(0, active.get("statusCode").asInt());
+        assertTrue(active.get("success").asBoolean());
+        assertEquals("Rule 'guest/off6' is inactive, action 'guest/b6' was not activated.", inactive.get("error").asText());
+        assertFalse(inactive.get("success").asBoolean());
+
+        String actionId = active.get("activationId").asText();
+        JsonNode action = dev.whiskstudio.sim.Poll.until(java.time.Duration.ofSeconds(10), "the action's record",
+                () -> guest.get("/api/v1/namespaces/_/activations/" + actionId), x -> x.status() == 200).json();
+        assertEquals("trigger", action.at("/response/result/from").asText());
+        assertEquals(2, action.at("/response/result/x").asInt(), "the payload wins over the trigger's parameters");
+        assertEquals("yes", action.at("/response/result/agent").asText(), "the action sees the request's headers");
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return dev.whiskstudio.sim.SimHarness.JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(text, e);
+        }
     }
 }
