@@ -18,6 +18,7 @@ import java.util.Optional;
 public final class Authenticator {
     private final Map<String, Identity> byUuid = new HashMap<>();
     private final Map<String, String> keyByUuid = new HashMap<>();
+    private final Map<String, Identity> ownerByNamespace = new HashMap<>();
 
     public Authenticator(List<Credential> credentials) {
         Map<String, List<String>> namespacesByUuid = new LinkedHashMap<>();
@@ -30,6 +31,18 @@ public final class Authenticator {
         }
         namespacesByUuid.forEach((uuid, namespaces) -> byUuid.put(uuid, new Identity(namespaces.get(0),
                 namespaces.get(0), List.copyOf(namespaces), uuid + ":" + keyByUuid.get(uuid))));
+        for (Credential c : credentials) {
+            Identity key = byUuid.get(c.uuid());
+            ownerByNamespace.putIfAbsent(c.namespace(), new Identity(key.subject(), c.namespace(), key.namespaces(), key.authKey()));
+        }
+    }
+
+    /**
+     * The identity that owns a namespace, acting in it: what a web action runs as, since its caller need not be
+     * authenticated.
+     */
+    public Optional<Identity> ownerOf(String namespace) {
+        return Optional.ofNullable(ownerByNamespace.get(namespace));
     }
 
     /**
