@@ -1,0 +1,84 @@
+package dev.whiskstudio.app;
+
+import dev.whiskstudio.app.node.NodeProbe;
+import dev.whiskstudio.app.simulator.SimulatorStarter;
+import dev.whiskstudio.app.status.StatusModel;
+import dev.whiskstudio.app.status.StatusView;
+import dev.whiskstudio.app.ui.AppIconImages;
+import dev.whiskstudio.app.ui.StyleSheets;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The desktop app. The window opens at once; the embedded simulator and the look for Node.js start behind it, and
+ * the window shows their progress. Closing the window stops the simulator (JavaFX calls {@link #stop()} on exit).
+ */
+public final class WhiskStudioApp extends Application {
+    public static final String TITLE = "Whisk Studio";
+
+    private AppConfig config;
+    private StatusModel model;
+    private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+
+    /** What JavaFX's launcher calls: the configuration comes from named arguments and system properties. */
+    public WhiskStudioApp() {
+        this(null);
+    }
+
+    /** For tests and embedders: a given configuration instead of the system properties. */
+    public WhiskStudioApp(AppConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void init() {
+        if (config == null) {
+            config = AppConfig.from(System.getProperties(), getParameters().getNamed());
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Application.setUserAgentStylesheet(config.theme().userAgentStylesheet());
+        model = new StatusModel(config, new SimulatorStarter(), new NodeProbe());
+
+        Scene scene = new Scene(new StatusView(model), 960, 680);
+        scene.getStylesheets().add(StyleSheets.app());
+        stage.setTitle(TITLE);
+        stage.getIcons().setAll(AppIconImages.all());
+        stage.setScene(scene);
+        stage.show();
+        // no button should look pressed at start (JavaFX focuses the first enabled one)
+        scene.getRoot().requestFocus();
+        // after show: set before, some window managers (openbox) open the window at its minimum size
+        stage.setMinWidth(640);
+        stage.setMinHeight(480);
+
+        model.startSimulator();
+        model.checkNode();
+    }
+
+    /** Hands the simulator's stop to its own thread and returns: the FX thread does not wait for it. */
+    @Override
+    public void stop() {
+        if (model == null) {
+            stopped.complete(null);
+            return;
+        }
+        model.close().whenComplete((ok, failure) -> {
+            if (failure != null) {
+                stopped.completeExceptionally(failure);
+            } else {
+                stopped.complete(null);
+            }
+        });
+    }
+
+    /** Completes once the simulator has let go of its port and data after {@link #stop()}. */
+    public CompletableFuture<Void> stopped() {
+        return stopped;
+    }
+}

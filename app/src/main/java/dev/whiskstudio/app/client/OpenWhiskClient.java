@@ -1,0 +1,206 @@
+package dev.whiskstudio.app.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The OpenWhisk REST API v1 of one target, over HTTP with basic auth. Calls block: run them off the UI thread.
+ * Every failing answer becomes an {@link OpenWhiskException}; a target that cannot be reached gives the plain
+ * {@link IOException} of the connection.
+ */
+public final class OpenWhiskClient implements AutoCloseable {
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Listing a large namespace on a busy cluster can take seconds; longer than this is a hung connection. */
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+    /** The largest page the platform hands out per request. */
+    static final int PAGE_SIZE = 200;
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final HttpUrl apiBase;
+    private final String authorization;
+    private final OkHttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public OpenWhiskClient(Target target) {
+        this(target.apiHost(), target.auth());
+    }
+
+    public OpenWhiskClient(String apiHost, String auth) {
+        this(apiHost, auth, CONNECT_TIMEOUT, READ_TIMEOUT);
+    }
+
+    public OpenWhiskClient(String apiHost, String auth, Duration connectTimeout, Duration readTimeout) {
+        this.apiBase = apiBase(apiHost);
+        this.authorization = basicAuthorization(auth);
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .writeTimeout(readTimeout)
+                // the platform answers a redirect only from a misconfigured proxy; following it would resend the key
+                .followRedirects(false)
+                .build();
+    }
+
+    /** {@code https://host[:port]} or {@code host[:port]}, which the wsk CLI also reads as https. */
+    private static HttpUrl apiBase(String apiHost) {
+        String host = apiHost.strip();
+        int scheme = host.indexOf("://");
+        String address = scheme < 0 ? host : host.substring(scheme + 3);
+        while (address.endsWith("/")) {
+            address = address.substring(0, address.length() - 1);
+        }
+        HttpUrl url = address.isEmpty() ? null
+                : HttpUrl.parse((scheme < 0 ? "https" : host.substring(0, scheme)) + "://" + address);
+        if (url == null) {
+            throw new IllegalArgumentException("not an API host: '" + apiHost + "' (expected https://host or http://host:port)");
+        }
+        return url.newBuilder().addPathSegment("api").addPathSegment("v1").build();
+    }
+
+    private static String basicAuthorization(String auth) {
+        int colon = auth == null ? -1 : auth.indexOf(':');
+        if (colon <= 0 || colon == auth.length() - 1) {
+            // the value itself stays out of the message: it is a secret even when malformed
+            throw new IllegalArgumentException("an API key has the form uuid:key");
+        }
+        return Credentials.basic(auth.substring(0, colon), auth.substring(colon + 1), StandardCharsets.UTF_8);
+    }
+
+    /** The namespaces the key opens. */
+    public List<String> namespaces() throws IOException {
+        JsonNode answer = send(get(namespacesUrl().build()));
+        List<String> names = new ArrayList<>();
+        answer.forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    public List<EntitySummary> listActions(String namespace) throws IOException {
+        return list(namespace, EntityCollection.ACTIONS);
+    }
+
+    public List<EntitySummary> listPackages(String namespace) throws IOException {
+        return list(namespace, EntityCollection.PACKAGES);
+    }
+
+    public List<EntitySummary> listTriggers(String namespace) throws IOException {
+        return list(namespace, EntityCollection.TRIGGERS);
+    }
+
+    public List<EntitySummary> listRules(String namespace) throws IOException {
+        return list(namespace, EntityCollection.RULES);
+    }
+
+    /** Every entity of a collection, page after page. */
+    public List<EntitySummary> list(String namespace, EntityCollection collection) throws IOException {
+        List<EntitySummary> all = new ArrayList<>();
+        while (true) {
+            HttpUrl url = collectionUrl(namespace, collection)
+                    .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
+                    .addQueryParameter("skip", Integer.toString(all.size()))
+                    .build();
+            JsonNode page = send(get(url));
+            if (!page.isArray()) {
+                throw new IOException("the listing of " + collection.path() + " is not a JSON array");
+            }
+            page.forEach(e -> all.add(EntitySummary.of(e)));
+            if (page.size() < PAGE_SIZE) {
+                return all;
+            }
+        }
+    }
+
+    /** How many entities a collection holds, as the platform counts them ({@code ?count=true}). */
+    public int count(String namespace, EntityCollection collection) throws IOException {
+        HttpUrl url = collectionUrl(namespace, collection).addQueryParameter("count", "true").build();
+        JsonNode count = send(get(url)).get(collection.path());
+        if (count == null || !count.canConvertToInt()) {
+            throw new IOException("the count of " + collection.path() + " is missing from the answer");
+        }
+        return count.intValue();
+    }
+
+    /** Creates a package, or replaces it when {@code overwrite}; answers the stored package. */
+    public JsonNode putPackage(String namespace, String name, JsonNode pkg, boolean overwrite) throws IOException {
+        HttpUrl url = collectionUrl(namespace, EntityCollection.PACKAGES).addPathSegment(name)
+                .addQueryParameter("overwrite", Boolean.toString(overwrite)).build();
+        byte[] body = json.writeValueAsBytes(pkg);
+        return send(request(url).put(RequestBody.create(body, JSON)).build());
+    }
+
+    private HttpUrl.Builder namespacesUrl() {
+        return apiBase.newBuilder().addPathSegment("namespaces");
+    }
+
+    private HttpUrl.Builder collectionUrl(String namespace, EntityCollection collection) {
+        return namespacesUrl().addPathSegment(namespace).addPathSegment(collection.path());
+    }
+
+    private Request get(HttpUrl url) {
+        return request(url).get().build();
+    }
+
+    private Request.Builder request(HttpUrl url) {
+        return new Request.Builder().url(url)
+                .header("Authorization", authorization)
+                .header("Accept", "application/json");
+    }
+
+    private JsonNode send(Request request) throws IOException {
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody body = response.body();
+            String text = body.string();
+            if (!response.isSuccessful()) {
+                throw failure(response.code(), response.message(), text);
+            }
+            try {
+                return json.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new IOException(request.method() + " " + request.url().encodedPath()
+                        + " answered " + response.code() + " with something that is not JSON", e);
+            }
+        }
+    }
+
+    /** The one place a failing answer is read: the platform's {"error","code"}, else the HTTP reason. */
+    private OpenWhiskException failure(int status, String reason, String body) {
+        try {
+            JsonNode answer = json.readTree(body);
+            JsonNode error = answer == null ? null : answer.get("error");
+            if (error != null && error.isTextual()) {
+                JsonNode code = answer.get("code");
+                return new OpenWhiskException(status, error.asText(), code == null || code.isNull() ? null : code.asText());
+            }
+        } catch (JsonProcessingException notJson) {
+            // a proxy or load balancer answered with its own page; the status line says what happened
+        }
+        return new OpenWhiskException(status, reason == null || reason.isBlank() ? "The server gave no reason" : reason, null);
+    }
+
+    /** Lets go of pooled connections and threads at once instead of when they time out. */
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    @Override
+    public String toString() {
+        return "OpenWhiskClient[" + apiBase + "]";
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The OpenWhisk REST client, one for every target: the embedded simulator, a local OpenWhisk, Adobe I/O Runtime.
+ * It speaks API v1 over HTTP with basic auth, parses answers with Jackson, and turns the platform's
+ * {@code {"error","code"}} answers into {@link dev.whiskstudio.app.client.OpenWhiskException}. Keys never leave this
+ * package except inside the {@code Authorization} header: no log, message or {@code toString} holds one.
+ */
+package dev.whiskstudio.app.client;
