@@ -2,6 +2,8 @@ package dev.whiskstudio.sim;
 
 import dev.whiskstudio.plugin.PluginRegistry;
 import dev.whiskstudio.sim.backend.ContainerBackend;
+import dev.whiskstudio.sim.backend.docker.DockerBackend;
+import dev.whiskstudio.sim.backend.docker.DockerBackendConfig;
 import dev.whiskstudio.sim.backend.process.ProcessBackend;
 import dev.whiskstudio.sim.config.SimConfig;
 
@@ -11,20 +13,20 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Builds the container backend the configuration names. */
-final class Backends {
+public final class Backends {
     private Backends() {
     }
 
-    static ContainerBackend create(SimConfig config) {
+    public static ContainerBackend create(SimConfig config) {
         PluginRegistry plugins = PluginRegistry.load(Simulator.class.getClassLoader());
-        if (SimConfig.PROCESS_BACKEND.equals(config.backend())) {
-            return new ProcessBackend(plugins, config.dataDir().resolve("containers"), ownerId(config));
+        if (SimConfig.DOCKER_BACKEND.equals(config.backend())) {
+            return new DockerBackend(DockerBackendConfig.fromEnvironment(ownerId(config), System.getenv()), plugins);
         }
-        throw new IllegalArgumentException("the " + config.backend() + " backend is not available in this build");
+        return new ProcessBackend(plugins, config.dataDir().resolve("containers"), ownerId(config));
     }
 
     /** Names this simulator's containers: one id per data directory, so a restart finds its predecessor's orphans. */
-    static String ownerId(SimConfig config) {
+    public static String ownerId(SimConfig config) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(config.dataDir().toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));

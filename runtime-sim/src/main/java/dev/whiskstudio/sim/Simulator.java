@@ -22,6 +22,7 @@ import dev.whiskstudio.sim.controller.RuleController;
 import dev.whiskstudio.sim.controller.TriggerController;
 import dev.whiskstudio.sim.entity.RuntimeManifest;
 import dev.whiskstudio.sim.store.ActivationStore;
+import dev.whiskstudio.sim.store.DataDirLock;
 import dev.whiskstudio.sim.store.Database;
 import dev.whiskstudio.sim.store.EntityStore;
 import io.javalin.Javalin;
@@ -55,10 +56,12 @@ public final class Simulator implements AutoCloseable {
     private final Invoker invoker;
     private final ActivationWriter activationWriter;
     private final Throttle throttle;
+    private final DataDirLock dataDirLock;
 
-    private Simulator(SimConfig config, Clock clock) throws IOException, SQLException {
+    private Simulator(SimConfig config, Clock clock, DataDirLock dataDirLock) throws IOException, SQLException {
         this.config = config;
         this.clock = clock;
+        this.dataDirLock = dataDirLock;
         ObjectMapper json = Json.mapper();
         this.db = new Database(config.dataDir());
         this.entityStore = new EntityStore(db, json);
@@ -96,20 +99,59 @@ public final class Simulator implements AutoCloseable {
         return start(config, Clock.systemUTC());
     }
 
+    /**
+     * @throws PortInUseException when the port is taken
+     * @throws DataDirLock.DataDirInUseException when another simulator uses the data directory
+     */
     public static Simulator start(SimConfig config, Clock clock) throws IOException, SQLException {
-        Simulator sim = new Simulator(config, clock);
+        checkPortFree(config);
+        DataDirLock lock = DataDirLock.acquire(config.dataDir());
+        Simulator sim;
+        try {
+            sim = new Simulator(config, clock, lock);
+        } catch (IOException | SQLException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         sim.backend.removeOrphans();
         try {
             sim.server.start();
         } catch (RuntimeException e) {
             sim.shutdownInvoker();
             sim.db.close();
+            lock.close();
+            if (causedByBind(e)) {
+                throw new PortInUseException(config.host(), config.port(), e);
+            }
             throw new IOException("could not listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
         sim.pool.start();
-        sim.housekeeping.scheduleWithFixedDelay(sim::removeExpiredActivations, 0, 1, TimeUnit.HOURS);
+        sim.removeExpiredActivations();
+        sim.housekeeping.scheduleWithFixedDelay(sim::removeExpiredActivations, 1, 1, TimeUnit.HOURS);
         LOG.info("simulator listening on {} (profile {}, data {})", sim.apiHost(), config.profile().id(), config.dataDir());
         return sim;
+    }
+
+    /** Fails early, and quietly, when a fixed port is taken (the web server would log a stack trace first). */
+    private static void checkPortFree(SimConfig config) throws PortInUseException {
+        if (config.port() == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(config.host(), config.port()));
+        } catch (IOException e) {
+            throw new PortInUseException(config.host(), config.port(), e);
+        }
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Deletes activation records older than the retention period. */
@@ -166,6 +208,7 @@ public final class Simulator implements AutoCloseable {
         server.stop();
         shutdownInvoker();
         db.close();
+        dataDirLock.close();
         LOG.info("simulator stopped");
     }
 

@@ -107,6 +107,25 @@ class ProfileAndConfigTest {
         }
     }
 
+    @Test
+    void aSecondSimulatorOnTheSameDataDirectoryOrPortIsRefusedClearly() throws Exception {
+        try (Simulator first = Simulator.start(SimConfig.defaults(dir, Profile.OPENWHISK).withPort(0))) {
+            Path other = dir.resolve("other");
+            dev.whiskstudio.sim.store.DataDirLock.DataDirInUseException sameDir = assertThrows(
+                    dev.whiskstudio.sim.store.DataDirLock.DataDirInUseException.class,
+                    () -> Simulator.start(SimConfig.defaults(dir, Profile.OPENWHISK).withPort(0)));
+            assertTrue(sameDir.getMessage().contains("is in use by another simulator"), sameDir.getMessage());
+            PortInUseException samePort = assertThrows(PortInUseException.class,
+                    () -> Simulator.start(SimConfig.defaults(other, Profile.OPENWHISK).withPort(first.port())));
+            assertEquals(first.port(), samePort.port());
+        }
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        Exception notADir = assertThrows(java.io.IOException.class,
+                () -> Simulator.start(SimConfig.defaults(file, Profile.OPENWHISK).withPort(0)));
+        assertTrue(notADir.getMessage().contains("is not a directory"), notADir.getMessage());
+    }
+
     private static ActivationRow row(String id, long start) {
         return ActivationRow.of(new ActivationRecord("guest", null, "a", "0.0.1", "guest", id, start, start + 1, false,
                 List.of(), ActivationStatus.SUCCESS, null, JsonNodeFactory.instance.arrayNode(), null));

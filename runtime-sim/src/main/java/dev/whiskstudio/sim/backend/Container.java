@@ -32,4 +32,15 @@ public interface Container {
 
     /** The container's resident memory in bytes, or -1 when the backend cannot tell. */
     long residentMemoryBytes();
+
+    /** Once it has exited: whether it died of its memory limit. */
+    boolean diedOfMemory();
+
+    /**
+     * Whether the backend holds the container to its memory limit itself (a cgroup); otherwise the invoker watches
+     * its resident memory.
+     */
+    default boolean enforcesMemoryLimit() {
+        return false;
+    }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.whiskstudio.sim.backend.Container;
-import dev.whiskstudio.sim.backend.process.ProcessBackend;
 import dev.whiskstudio.sim.entity.ActivationRecord;
 import dev.whiskstudio.sim.entity.ActivationStatus;
 import org.slf4j.Logger;
@@ -205,7 +204,7 @@ public final class Invoker implements AutoCloseable {
     private static String diedMessage(PooledContainer c, boolean init) {
         Container container = c.container();
         container.exited().orTimeout(500, TimeUnit.MILLISECONDS).exceptionally(t -> null).join();
-        if (c.memoryExceeded || ProcessBackend.diedOfMemory(container)) {
+        if (c.memoryExceeded || container.diedOfMemory()) {
             return "The action exhausted its memory and was aborted.";
         }
         return init ? "The action did not initialize and exited unexpectedly."
@@ -216,6 +215,9 @@ public final class Invoker implements AutoCloseable {
     private void enforceMemoryLimits() {
         try {
             for (PooledContainer c : pool.busy()) {
+                if (c.container().enforcesMemoryLimit()) {
+                    continue;
+                }
                 long rss = c.container().residentMemoryBytes();
                 if (rss > (long) c.memoryMb * 1024 * 1024) {
                     LOG.info("container {} uses {} MB, over its limit of {} MB: killing it", c.name, rss >> 20, c.memoryMb);

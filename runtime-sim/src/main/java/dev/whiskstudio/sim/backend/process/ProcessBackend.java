@@ -155,9 +155,4 @@ public final class ProcessBackend implements ContainerBackend {
             c.exited().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
         }
     }
-
-    /** Whether a finished container died the way V8 dies when it runs out of heap (abort, exit 134). */
-    public static boolean diedOfMemory(Container container) {
-        return container instanceof ProcessContainer p && (p.exitCode() == 134 || p.exitCode() == 133);
-    }
 }

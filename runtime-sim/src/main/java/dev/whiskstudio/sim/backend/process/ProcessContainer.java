@@ -208,9 +208,14 @@ final class ProcessContainer implements Container {
         return -1;
     }
 
-    /** The exit code, once exited (134: aborted, as V8 does when its heap is exhausted). */
-    int exitCode() {
-        return process.isAlive() ? Integer.MIN_VALUE : process.exitValue();
+    /** V8 aborts (exit 134, or 133 on a trap) when its heap limit is reached. */
+    @Override
+    public boolean diedOfMemory() {
+        if (process.isAlive()) {
+            return false;
+        }
+        int code = process.exitValue();
+        return code == 134 || code == 133;
     }
 
     Process process() {
