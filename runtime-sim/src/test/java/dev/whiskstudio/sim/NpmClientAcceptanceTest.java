@@ -4,7 +4,6 @@ import dev.whiskstudio.sim.config.Credential;
 import dev.whiskstudio.sim.config.Profile;
 import dev.whiskstudio.sim.config.SimConfig;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,9 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Acceptance: the official {@code openwhisk} npm client, at the version pinned in {@code src/test/npm-client}, creates,
- * reads, updates, lists and deletes entities on the simulator and gets the platform's errors ({@code crud.js} holds
- * the checks). Needs Node.js 18+ and npm on the PATH, as the README says.
+ * Acceptance: the official {@code openwhisk} npm client, at the version pinned in {@code src/test/npm-client}, works
+ * against the simulator as against the platform. {@code crud.js} creates, reads, updates, lists and deletes entities
+ * and checks the platform's errors; {@code invoke.js} invokes actions (blocking, non-blocking, failing, too large,
+ * throttled) and reads their activations, logs and results. Needs Node.js 18+ and npm on the PATH, as the README says.
  * <p>
  * The client is installed once into {@code target/npm-client} and again only when its lock file changes, so reruns
  * need no registry.
@@ -37,23 +37,39 @@ class NpmClientAcceptanceTest {
     private static final int MIN_NODE_MAJOR = 18;
     private static final Duration VERSION_CHECK_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration NPM_CI_TIMEOUT = Duration.ofMinutes(5);
-    /** The script makes a few dozen requests, one of them with 48 MB of code; it takes seconds. */
-    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(2);
+    /** crud.js makes a few dozen requests, one of them with 48 MB of code; it takes seconds. */
+    private static final Duration CRUD_SCRIPT_TIMEOUT = Duration.ofMinutes(2);
     private static final String LOCK = "package-lock.json";
     /** The lock of the last successful {@code npm ci}, kept beside {@code node_modules} to tell whether it is stale. */
     private static final String INSTALLED_LOCK = ".installed-package-lock.json";
     private static final boolean WINDOWS = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("windows");
+
+    /**
+     * invoke.js's throttle checks make this many activations in one namespace within a clock minute; its main
+     * namespace makes about fifteen. Low enough to reach in a second or two, high enough for the rest of the script.
+     */
+    private static final int INVOCATIONS_PER_MINUTE = 30;
+    /** invoke.js holds this many activations in flight to see the next one refused. */
+    private static final int CONCURRENT_INVOCATIONS = 3;
+    /**
+     * invoke.js makes about a hundred requests, which take seconds; besides it may wait up to 10 s for room in the
+     * clock minute (twice), once for a fresh minute when the minute turns during a throttle check (at most 60 s), for
+     * activations held in flight 4 s each, and, when records do not show up, up to 15 s per record it looks for.
+     */
+    private static final Duration INVOKE_SCRIPT_TIMEOUT = Duration.ofMinutes(5);
+    /** The throttle checks' namespaces: the throttles count per namespace, so each check has one to itself. */
+    private static final Credential THROTTLED = Credential.parse("acc-throttled",
+            "6a1f6f0e-5d2b-4c57-9a3e-0c0f1b6d7a01:throttled-key-for-acceptance-tests");
+    private static final Credential CROWDED = Credential.parse("acc-crowded",
+            "6a1f6f0e-5d2b-4c57-9a3e-0c0f1b6d7a02:crowded-key-for-acceptance-tests");
+    private static final Credential COUNTED = Credential.parse("acc-counted",
+            "6a1f6f0e-5d2b-4c57-9a3e-0c0f1b6d7a03:counted-key-for-acceptance-tests");
 
     @TempDir
     Path dataDir;
     @TempDir
     Path logDir;
     private Simulator sim;
-
-    @BeforeEach
-    void startSimulator() throws Exception {
-        sim = Simulator.start(SimConfig.defaults(dataDir, Profile.OPENWHISK).withPort(0));
-    }
 
     @AfterEach
     void stopSimulator() {
@@ -66,9 +82,35 @@ class NpmClientAcceptanceTest {
     void officialClientManagesEntitiesAndSeesThePlatformsErrors() throws Exception {
         requireNode();
         Path clientDir = installClient();
-        Result run = run(clientDir, SCRIPT_TIMEOUT, Map.of("APIHOST", sim.apiHost(), "AUTH", Credential.GUEST.auth()),
-                "node", "crud.js");
-        assertEquals(0, run.exitCode(), () -> "crud.js failed against " + sim.apiHost() + ":\n" + run.output());
+        sim = Simulator.start(SimConfig.defaults(dataDir, Profile.OPENWHISK).withPort(0));
+        runScript(clientDir, "crud.js", CRUD_SCRIPT_TIMEOUT,
+                Map.of("APIHOST", sim.apiHost(), "AUTH", Credential.GUEST.auth()));
+    }
+
+    @Test
+    void officialClientInvokesActionsAndReadsTheirActivations() throws Exception {
+        requireNode();
+        Path clientDir = installClient();
+        SimConfig config = SimConfig.defaults(dataDir, Profile.OPENWHISK).withPort(0)
+                .withCredentials(List.of(Credential.GUEST, THROTTLED, CROWDED, COUNTED));
+        config = config.withLimits(config.limits().withInvocationsPerMinute(INVOCATIONS_PER_MINUTE)
+                .withConcurrentInvocations(CONCURRENT_INVOCATIONS));
+        sim = Simulator.start(config);
+        runScript(clientDir, "invoke.js", INVOKE_SCRIPT_TIMEOUT, Map.of(
+                "APIHOST", sim.apiHost(),
+                "AUTH", Credential.GUEST.auth(),
+                "THROTTLED_AUTH", THROTTLED.auth(),
+                "CROWDED_AUTH", CROWDED.auth(),
+                "COUNTED_AUTH", COUNTED.auth(),
+                "PER_MINUTE_LIMIT", Integer.toString(INVOCATIONS_PER_MINUTE),
+                "CONCURRENT_LIMIT", Integer.toString(CONCURRENT_INVOCATIONS)));
+    }
+
+    /** Runs one of the client scripts with node; it must exit 0 (it prints every failed step otherwise). */
+    private void runScript(Path clientDir, String script, Duration timeout, Map<String, String> env) throws Exception {
+        Result run = run(clientDir, timeout, env, "node", script);
+        System.out.println(script + " output:\n" + run.output());
+        assertEquals(0, run.exitCode(), () -> script + " failed against " + sim.apiHost() + ":\n" + run.output());
     }
 
     /** Fails with what to install when {@code node} or {@code npm} is missing or Node.js is too old. */

@@ -237,6 +237,7 @@ public final class RestApi {
      * activation go on.
      */
     private void invoke(Context ctx, Identity who, String ns, String pkg, String name) throws IOException {
+        invocations.charge(who);
         boolean blocking = "true".equalsIgnoreCase(ctx.queryParam("blocking"));
         boolean resultOnly = "true".equalsIgnoreCase(ctx.queryParam("result"));
         long waitMs = blockingTimeout(ctx.queryParam("timeout"));
@@ -244,7 +245,7 @@ public final class RestApi {
         boolean extraLogging = "on".equalsIgnoreCase(ctx.header("X-OW-EXTRA-LOGGING"));
         InvocationController.RecordPolicy policy = blocking && !recordSuccessfulBlocking && !extraLogging
                 ? r -> r.status() != ActivationStatus.SUCCESS : InvocationController.RecordPolicy.ALL;
-        Invocation invocation = invocations.invoke(who, ns, pkg, name, payload, policy);
+        Invocation invocation = invocations.start(who, ns, pkg, name, payload, policy);
         ctx.header(ACTIVATION_ID_HEADER, invocation.activationId());
         if (!blocking) {
             accepted(ctx, invocation.activationId());
@@ -264,8 +265,15 @@ public final class RestApi {
                 case APPLICATION_ERROR, DEVELOPER_ERROR -> 502;
                 case WHISK_ERROR -> 500;
             };
-            respond(ctx, status, resultOnly ? record.response().get("result") : record.toJson());
+            respond(ctx, status, resultOnly ? record.response().get("result") : withoutLogs(record));
         }));
+    }
+
+    /** The platform answers a blocking call before it collects the logs: they are in the stored record, not here. */
+    private static ObjectNode withoutLogs(ActivationRecord record) {
+        ObjectNode body = record.toJson();
+        body.putArray("logs");
+        return body;
     }
 
     private void accepted(Context ctx, String activationId) {

@@ -55,6 +55,17 @@ public final class InvocationController {
      * @param record  which records to store (the Adobe profile skips successful blocking ones unless asked)
      */
     public Invocation invoke(Identity who, String ns, String pkg, String name, JsonNode payload, RecordPolicy record) {
+        charge(who);
+        return start(who, ns, pkg, name, payload, record);
+    }
+
+    /** Charges an invocation request to the caller's throttles (429 when over); do it before anything else. */
+    public void charge(Identity who) {
+        throttle.check(who.namespace());
+    }
+
+    /** {@link #invoke} for a request already {@link #charge}d. */
+    public Invocation start(Identity who, String ns, String pkg, String name, JsonNode payload, RecordPolicy record) {
         QualifiedName requested = actions.checkedName(new QualifiedName(who.resolve(ns), pkg, name));
         ActionController.ResolvedAction resolved = actions.resolve(who, requested);
         if (payload != null && !payload.isObject()) {
@@ -62,7 +73,16 @@ public final class InvocationController {
         }
         ObjectNode params = payload == null ? JsonNodeFactory.instance.objectNode() : (ObjectNode) payload;
         checkFinal(resolved, params);
-        throttle.admit(who.namespace());
+        return startResolved(who, resolved, params, record);
+    }
+
+    /**
+     * Starts an activation of an action already found and checked, for a request already {@link #charge}d (a web
+     * action's, run as its owner).
+     */
+    public Invocation startResolved(Identity who, ActionController.ResolvedAction resolved, ObjectNode params,
+                                    RecordPolicy record) {
+        throttle.started(who.namespace());
         String activationId = newActivationId();
         CompletableFuture<ActivationRecord> done = run(who, resolved, params, activationId, null, null, new int[]{0})
                 .whenComplete((rec, e) -> throttle.finish(who.namespace()))
@@ -108,7 +128,7 @@ public final class InvocationController {
     }
 
     /** An action annotated {@code final: true} refuses invocation parameters that would replace its own. */
-    private static void checkFinal(ActionController.ResolvedAction resolved, ObjectNode payload) {
+    static void checkFinal(ActionController.ResolvedAction resolved, ObjectNode payload) {
         ObjectNode doc = resolved.action().doc();
         JsonNode fin = KeyValues.get(doc.get("annotations"), "final");
         if (fin == null || !fin.asBoolean(false)) {

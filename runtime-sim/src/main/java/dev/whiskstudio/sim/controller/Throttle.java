@@ -29,9 +29,12 @@ public final class Throttle {
         this.clock = clock;
     }
 
-    /** Admits one activation of the namespace or throws 429; an admitted one must be {@link #finish}ed. */
-    public void admit(String namespace) {
-        Counters c = byNamespace.computeIfAbsent(namespace, n -> new Counters());
+    /**
+     * Charges one invocation request to the namespace, or throws 429. As on the platform, every request is charged
+     * before anything else is checked: a request later refused (missing action, too large) still counts.
+     */
+    public void check(String namespace) {
+        Counters c = counters(namespace);
         long minute = clock.millis() / 60_000;
         synchronized (c) {
             if (c.minute != minute) {
@@ -45,8 +48,19 @@ public final class Throttle {
             if (c.inFlight >= concurrent) {
                 throw new ApiException(429, Messages.tooManyConcurrent(c.inFlight, concurrent));
             }
+        }
+    }
+
+    /** A checked request became an activation; it must be {@link #finish}ed. */
+    public void started(String namespace) {
+        Counters c = counters(namespace);
+        synchronized (c) {
             c.inFlight++;
         }
+    }
+
+    private Counters counters(String namespace) {
+        return byNamespace.computeIfAbsent(namespace, n -> new Counters());
     }
 
     /** An admitted activation has ended. */

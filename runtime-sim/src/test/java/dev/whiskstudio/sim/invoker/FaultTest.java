@@ -150,7 +150,10 @@ class FaultTest {
         Reply r = run("chatty", "function main() { const line = 'y'.repeat(1000); for (let i = 0; i < 50000; i++) console.log(line);"
                 + " return { done: true }; }", "{\"logs\":1,\"timeout\":60000}");
         assertEquals(200, r.status(), r.status() + " " + r.text().substring(0, Math.min(300, r.text().length())));
-        JsonNode logs = r.json().get("logs");
+        String id = r.json().get("activationId").asText();
+        JsonNode logs = dev.whiskstudio.sim.Poll.until(Duration.ofSeconds(10), "the record",
+                () -> sim.guest().get("/api/v1/namespaces/_/activations/" + id + "/logs"), x -> x.status() == 200)
+                .json().get("logs");
         assertEquals("Logs were truncated because the total bytes size exceeds the limit of 1048576 bytes.",
                 logs.get(logs.size() - 1).asText());
         assertTrue(logs.size() < 1100, "about 1 MB of lines were kept: " + logs.size());

@@ -41,6 +41,27 @@ class ThrottleTest {
     }
 
     @Test
+    void refusedRequestsCountTowardTheMinuteAsOnThePlatform() {
+        SimConfig config = SimConfig.defaults(dataDir, Profile.OPENWHISK)
+                .withPool(new PoolConfig(1024, List.of(), Duration.ofSeconds(30), Duration.ofMinutes(10)));
+        config = config.withLimits(config.limits().withInvocationsPerMinute(3));
+        try (SimHarness sim = new SimHarness(config)) {
+            sim.guest().put("/api/v1/namespaces/_/actions/quick", action(Actions.ECHO));
+            long minute = System.currentTimeMillis() / 60_000;
+            assertEquals(404, sim.guest().post("/api/v1/namespaces/_/actions/missing?blocking=true", "{}").status());
+            assertEquals(413, sim.guest().post("/api/v1/namespaces/_/actions/quick?blocking=true",
+                    "{\"s\":\"" + "x".repeat(1024 * 1024) + "\"}").status());
+            assertEquals(200, sim.guest().post("/api/v1/namespaces/_/actions/quick?blocking=true", "{}").status());
+            Reply fourth = sim.guest().post("/api/v1/namespaces/_/actions/quick?blocking=true", "{}");
+            if (System.currentTimeMillis() / 60_000 != minute) {
+                return; // the clock's minute turned: the count started over
+            }
+            assertEquals(429, fourth.status(), fourth.text());
+            assertEquals("Too many requests in the last minute (count: 4, allowed: 3).", fourth.error());
+        }
+    }
+
+    @Test
     void activationsInFlightOverTheLimitAre429() {
         SimConfig config = SimConfig.defaults(dataDir, Profile.OPENWHISK)
                 .withPool(new PoolConfig(1024, List.of(), Duration.ofSeconds(30), Duration.ofMinutes(10)));
