@@ -9,6 +9,7 @@ import dev.whiskstudio.sim.config.SimConfig;
 import dev.whiskstudio.sim.controller.InvocationController;
 import dev.whiskstudio.sim.controller.Throttle;
 import dev.whiskstudio.sim.controller.TriggerFiring;
+import dev.whiskstudio.sim.controller.WebActionController;
 import dev.whiskstudio.sim.invoker.ContainerPool;
 import dev.whiskstudio.sim.invoker.Invoker;
 import dev.whiskstudio.sim.store.ActivationWriter;
@@ -77,10 +78,13 @@ public final class Simulator implements AutoCloseable {
         ActionController actions = new ActionController(entities, resolver);
         InvocationController invocations = new InvocationController(actions, invoker, activationWriter, throttle,
                 config.limits().payloadBytes(), config.limits().sequenceMaxLength());
-        RestApi api = new RestApi(json, new Authenticator(config.credentials()), config.limits(), actions,
+        Authenticator authenticator = new Authenticator(config.credentials());
+        boolean adobe = config.profile() == Profile.ADOBE_IO_RUNTIME;
+        RestApi api = new RestApi(json, authenticator, config.limits(), actions,
                 new PackageController(entities, resolver), new TriggerController(entities),
                 new RuleController(entities, actions), new ActivationController(activationStore, config.limits(), json),
-                invocations, new TriggerFiring(entities, invocations), config.profile() != Profile.ADOBE_IO_RUNTIME);
+                invocations, new TriggerFiring(entities, invocations),
+                new WebActionController(actions, invocations, authenticator, json, adobe), !adobe);
         this.server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = config.host();

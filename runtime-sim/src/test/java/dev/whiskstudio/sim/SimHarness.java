@@ -109,7 +109,6 @@ public final class SimHarness implements AutoCloseable {
         public Reply send(String method, String path, String body, String contentType,
                           java.util.function.UnaryOperator<HttpRequest.Builder> extra) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(90));
-            b = extra.apply(b);
             if (auth != null) {
                 b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(auth.getBytes(StandardCharsets.UTF_8)));
             }
@@ -117,6 +116,7 @@ public final class SimHarness implements AutoCloseable {
                 b.header("Content-Type", contentType);
             }
             b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            b = extra.apply(b);
             try {
                 HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
                 return new Reply(r.statusCode(), r.body(), r.headers());

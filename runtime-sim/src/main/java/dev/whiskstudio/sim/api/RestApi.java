@@ -18,6 +18,7 @@ import dev.whiskstudio.sim.controller.PackageController;
 import dev.whiskstudio.sim.controller.RuleController;
 import dev.whiskstudio.sim.controller.TriggerController;
 import dev.whiskstudio.sim.controller.TriggerFiring;
+import dev.whiskstudio.sim.controller.WebActionController;
 import dev.whiskstudio.sim.config.SystemLimits;
 import dev.whiskstudio.sim.entity.Collection;
 import dev.whiskstudio.sim.entity.LimitOutOfRangeException;
@@ -62,6 +63,7 @@ public final class RestApi {
     private final ActivationController activations;
     private final InvocationController invocations;
     private final TriggerFiring triggerFiring;
+    private final WebActionController webActions;
     private final boolean recordSuccessfulBlocking;
 
     /**
@@ -71,7 +73,7 @@ public final class RestApi {
     public RestApi(ObjectMapper json, Authenticator auth, SystemLimits limits, ActionController actions,
                    PackageController packages, TriggerController triggers, RuleController rules,
                    ActivationController activations, InvocationController invocations, TriggerFiring triggerFiring,
-                   boolean recordSuccessfulBlocking) {
+                   WebActionController webActions, boolean recordSuccessfulBlocking) {
         this.json = json;
         this.auth = auth;
         this.limits = limits;
@@ -82,6 +84,7 @@ public final class RestApi {
         this.activations = activations;
         this.invocations = invocations;
         this.triggerFiring = triggerFiring;
+        this.webActions = webActions;
         this.recordSuccessfulBlocking = recordSuccessfulBlocking;
     }
 
@@ -89,7 +92,12 @@ public final class RestApi {
     public void install(JavalinConfig cfg) {
         cfg.router.ignoreTrailingSlashes = false;
         cfg.http.maxRequestSize = MAX_ENTITY_BODY;
-        cfg.routes.before(RestApi::corsHeaders);
+        cfg.routes.before(ctx -> {
+            if (!ctx.req().getRequestURI().startsWith("/api/v1/web/")) {
+                corsHeaders(ctx);
+            }
+        });
+        new WebApi(webActions, json, this::error).install(cfg);
         cfg.routes.get("/api/v1", this::info);
         cfg.routes.get("/api/v1/", this::info);
         for (HandlerType method : List.of(HandlerType.GET, HandlerType.PUT, HandlerType.POST, HandlerType.DELETE,
