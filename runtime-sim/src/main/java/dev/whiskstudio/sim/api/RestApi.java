@@ -277,10 +277,16 @@ public final class RestApi {
         }));
     }
 
-    /** The platform answers a blocking call before it collects the logs: they are in the stored record, not here. */
+    /**
+     * The platform's invoker answers a blocking call before it collects the logs, so they are in the stored record,
+     * not here. A sequence's or conductor's record is the controller's own, with its component ids as logs.
+     */
     private static ObjectNode withoutLogs(ActivationRecord record) {
         ObjectNode body = record.toJson();
-        body.putArray("logs");
+        JsonNode kind = dev.whiskstudio.sim.entity.KeyValues.get(record.annotations(), "kind");
+        if (kind == null || !"sequence".equals(kind.asText())) {
+            body.putArray("logs");
+        }
         return body;
     }
 

@@ -37,6 +37,7 @@ public final class InvocationController {
     private final Throttle throttle;
     private final long payloadLimitBytes;
     private final SequenceRunner sequences;
+    private final ConductorRunner conductors;
 
     public InvocationController(ActionController actions, Invoker invoker, ActivationWriter writer, Throttle throttle,
                                 long payloadLimitBytes, int sequenceMaxLength) {
@@ -46,6 +47,7 @@ public final class InvocationController {
         this.throttle = throttle;
         this.payloadLimitBytes = payloadLimitBytes;
         this.sequences = new SequenceRunner(this, actions, sequenceMaxLength);
+        this.conductors = new ConductorRunner(this, actions, sequenceMaxLength);
     }
 
     /**
@@ -105,6 +107,18 @@ public final class InvocationController {
         if (exec.isSequence()) {
             return sequences.run(who, resolved, payload, activationId, cause, atomicCount);
         }
+        if (ConductorRunner.isConductor(doc)) {
+            return conductors.run(who, resolved, payload, activationId, cause, atomicCount);
+        }
+        return runPrimitive(who, resolved, payload, activationId, cause, causedBy);
+    }
+
+    /** Runs an action's code once (a conductor's secondary activations too), without looking at what kind it is. */
+    CompletableFuture<ActivationRecord> runPrimitive(Identity who, ActionController.ResolvedAction resolved,
+                                                     ObjectNode payload, String activationId, String cause,
+                                                     String causedBy) {
+        ObjectNode doc = resolved.action().doc();
+        Exec exec = Exec.fromJson(doc.get("exec"));
         ObjectNode parameters = KeyValues.toObject(KeyValues.merge(resolved.inheritedParameters(), doc.get("parameters")));
         payload.fields().forEachRemaining(f -> parameters.set(f.getKey(), f.getValue()));
         JsonNode provideKey = KeyValues.get(doc.get("annotations"), "provide-api-key");
