@@ -17,8 +17,7 @@ public final class Backends {
     private Backends() {
     }
 
-    public static ContainerBackend create(SimConfig config) {
-        PluginRegistry plugins = PluginRegistry.load(Simulator.class.getClassLoader());
+    public static ContainerBackend create(SimConfig config, PluginRegistry plugins) {
         if (SimConfig.DOCKER_BACKEND.equals(config.backend())) {
             return new DockerBackend(DockerBackendConfig.fromEnvironment(ownerId(config), System.getenv()), plugins);
         }

@@ -7,6 +7,9 @@ import dev.whiskstudio.sim.backend.ContainerBackend;
 import dev.whiskstudio.sim.config.Profile;
 import dev.whiskstudio.sim.config.SimConfig;
 import dev.whiskstudio.sim.controller.InvocationController;
+import dev.whiskstudio.plugin.PluginRegistry;
+import dev.whiskstudio.sim.controller.FeedTimer;
+import dev.whiskstudio.sim.controller.SystemFeeds;
 import dev.whiskstudio.sim.controller.Throttle;
 import dev.whiskstudio.sim.controller.TriggerFiring;
 import dev.whiskstudio.sim.controller.WebActionController;
@@ -58,6 +61,7 @@ public final class Simulator implements AutoCloseable {
     private final ActivationWriter activationWriter;
     private final Throttle throttle;
     private final DataDirLock dataDirLock;
+    private final FeedTimer feedTimer;
 
     private Simulator(SimConfig config, Clock clock, DataDirLock dataDirLock) throws IOException, SQLException {
         this.config = config;
@@ -68,7 +72,9 @@ public final class Simulator implements AutoCloseable {
         this.entityStore = new EntityStore(db, json);
         this.activationStore = new ActivationStore(db);
         this.activationWriter = new ActivationWriter(activationStore);
-        this.backend = Backends.create(config);
+        PluginRegistry plugins = PluginRegistry.load(Simulator.class.getClassLoader());
+        this.backend = Backends.create(config, plugins);
+        this.feedTimer = new FeedTimer(clock);
         this.pool = new ContainerPool(backend, config.pool(), () -> Map.of("__OW_API_HOST", apiHost()),
                 "wsk-" + Backends.ownerId(config));
         this.invoker = new Invoker(pool, json, config.limits().resultBytes());
@@ -76,14 +82,18 @@ public final class Simulator implements AutoCloseable {
         Entities entities = new Entities(entityStore, config.limits(), RuntimeManifest.standard(), clock);
         PackageResolver resolver = new PackageResolver(entities);
         ActionController actions = new ActionController(entities, resolver);
-        InvocationController invocations = new InvocationController(actions, invoker, activationWriter, throttle,
-                config.limits().payloadBytes(), config.limits().sequenceMaxLength());
         Authenticator authenticator = new Authenticator(config.credentials());
+        SystemFeeds feeds = new SystemFeeds(plugins.feeds(), entities, authenticator, feedTimer, json);
+        feeds.install();
+        InvocationController invocations = new InvocationController(actions, invoker, activationWriter, throttle,
+                config.limits().payloadBytes(), config.limits().sequenceMaxLength(), feeds);
+        TriggerFiring triggerFiring = new TriggerFiring(entities, invocations);
+        feeds.connect(triggerFiring);
         boolean adobe = config.profile() == Profile.ADOBE_IO_RUNTIME;
         RestApi api = new RestApi(json, authenticator, config.limits(), actions,
                 new PackageController(entities, resolver), new TriggerController(entities),
                 new RuleController(entities, actions), new ActivationController(activationStore, config.limits(), json),
-                invocations, new TriggerFiring(entities, invocations),
+                invocations, triggerFiring,
                 new WebActionController(actions, invocations, authenticator, json, adobe), !adobe);
         this.server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -217,6 +227,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     private void shutdownInvoker() {
+        feedTimer.close();
         pool.close();
         backend.close();
         invoker.close();

@@ -18,7 +18,10 @@ import dev.whiskstudio.sim.store.ActivationWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.whiskstudio.plugin.FeedProvider;
+
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,8 +42,11 @@ public final class InvocationController {
     private final SequenceRunner sequences;
     private final ConductorRunner conductors;
 
+    private final SystemFeeds feeds;
+
     public InvocationController(ActionController actions, Invoker invoker, ActivationWriter writer, Throttle throttle,
-                                long payloadLimitBytes, int sequenceMaxLength) {
+                                long payloadLimitBytes, int sequenceMaxLength, SystemFeeds feeds) {
+        this.feeds = feeds;
         this.actions = actions;
         this.invoker = invoker;
         this.writer = writer;
@@ -109,6 +115,10 @@ public final class InvocationController {
         }
         if (ConductorRunner.isConductor(doc)) {
             return conductors.run(who, resolved, payload, activationId, cause, atomicCount);
+        }
+        Optional<FeedProvider> feed = feeds.providerOf(resolved.action());
+        if (feed.isPresent()) {
+            return feeds.invoke(who, resolved.action(), feed.get(), payload, activationId, cause);
         }
         return runPrimitive(who, resolved, payload, activationId, cause, causedBy);
     }
