@@ -118,7 +118,7 @@ public final class InvocationController {
         }
         Optional<FeedProvider> feed = feeds.providerOf(resolved.action());
         if (feed.isPresent()) {
-            return feeds.invoke(who, resolved.action(), feed.get(), payload, activationId, cause);
+            return feeds.invoke(who, resolved, feed.get(), payload, activationId, cause);
         }
         return runPrimitive(who, resolved, payload, activationId, cause, causedBy);
     }

@@ -111,9 +111,14 @@ public final class SystemFeeds implements FeedContext {
      * {@code triggerName}. The record is the feed action's, successful, or an application error with the
      * provider's message.
      */
-    CompletableFuture<ActivationRecord> invoke(Identity who, StoredEntity action, FeedProvider provider,
-                                               ObjectNode params, String activationId, String cause) {
+    CompletableFuture<ActivationRecord> invoke(Identity who, ActionController.ResolvedAction resolved,
+                                               FeedProvider provider, ObjectNode payload, String activationId,
+                                               String cause) {
         long start = System.currentTimeMillis();
+        StoredEntity action = resolved.action();
+        ObjectNode params = dev.whiskstudio.sim.entity.KeyValues.toObject(dev.whiskstudio.sim.entity.KeyValues.merge(
+                resolved.inheritedParameters(), action.doc().get("parameters")));
+        payload.fields().forEachRemaining(f -> params.set(f.getKey(), f.getValue()));
         String feed = action.name().name();
         ActivationStatus status = ActivationStatus.SUCCESS;
         JsonNode result = JsonNodeFactory.instance.objectNode();
