@@ -137,10 +137,121 @@ public final class OpenWhiskClient implements AutoCloseable {
 
     /** Creates a package, or replaces it when {@code overwrite}; answers the stored package. */
     public JsonNode putPackage(String namespace, String name, JsonNode pkg, boolean overwrite) throws IOException {
-        HttpUrl url = collectionUrl(namespace, EntityCollection.PACKAGES).addPathSegment(name)
+        return put(namespace, EntityCollection.PACKAGES, name, pkg, overwrite);
+    }
+
+    /**
+     * Creates an entity, or updates it when {@code overwrite}; answers the stored entity.
+     *
+     * @param name the entity's name, {@code pkg/name} for an action in a package
+     */
+    public JsonNode put(String namespace, EntityCollection collection, String name, JsonNode entity, boolean overwrite)
+            throws IOException {
+        HttpUrl url = entityUrl(namespace, collection, name)
                 .addQueryParameter("overwrite", Boolean.toString(overwrite)).build();
-        byte[] body = json.writeValueAsBytes(pkg);
-        return send(request(url).put(RequestBody.create(body, JSON)).build());
+        return send(request(url).put(RequestBody.create(json.writeValueAsBytes(entity), JSON)).build());
+    }
+
+    /** One entity ({@code pkg/name} for a packaged action); an action comes with its code. */
+    public JsonNode get(String namespace, EntityCollection collection, String name) throws IOException {
+        return send(get(entityUrl(namespace, collection, name).build()));
+    }
+
+    /** Deletes an entity and answers what it was; {@code force} also deletes a package's actions. */
+    public JsonNode delete(String namespace, EntityCollection collection, String name, boolean force) throws IOException {
+        HttpUrl.Builder url = entityUrl(namespace, collection, name);
+        if (force) {
+            url.addQueryParameter("force", "true");
+        }
+        return send(request(url.build()).delete().build());
+    }
+
+    /** The actions of one package (or of the package a binding points to). */
+    public List<EntitySummary> listPackageActions(String namespace, String pkg) throws IOException {
+        HttpUrl url = collectionUrl(namespace, EntityCollection.ACTIONS).addPathSegment(pkg).addPathSegment("")
+                .addQueryParameter("limit", Integer.toString(PAGE_SIZE)).build();
+        JsonNode page = send(get(url));
+        List<EntitySummary> all = new ArrayList<>();
+        page.forEach(e -> all.add(EntitySummary.of(e)));
+        return all;
+    }
+
+    /** Sets a rule active or inactive. */
+    public void setRuleActive(String namespace, String rule, boolean active) throws IOException {
+        HttpUrl url = entityUrl(namespace, EntityCollection.RULES, rule).build();
+        byte[] body = json.writeValueAsBytes(json.createObjectNode().put("status", active ? "active" : "inactive"));
+        try (Response response = http.newCall(request(url).post(RequestBody.create(body, JSON)).build()).execute()) {
+            String text = response.body().string();
+            if (!response.isSuccessful()) {
+                throw failure(response.code(), response.message(), text);
+            }
+        }
+    }
+
+    /**
+     * Invokes an action ({@code pkg/name} for a packaged one). Blocking waits up to {@code timeout} for the
+     * activation: a failed action is still an {@link Invocation} (502 carries its record), not an exception.
+     */
+    public Invocation invoke(String namespace, String action, JsonNode params, boolean blocking, Duration timeout)
+            throws IOException {
+        HttpUrl.Builder url = entityUrl(namespace, EntityCollection.ACTIONS, action)
+                .addQueryParameter("blocking", Boolean.toString(blocking));
+        if (blocking && timeout != null) {
+            url.addQueryParameter("timeout", Long.toString(Math.max(1, Math.min(60_000, timeout.toMillis()))));
+        }
+        byte[] body = json.writeValueAsBytes(params == null ? json.createObjectNode() : params);
+        OkHttpClient caller = blocking && timeout != null
+                ? http.newBuilder().readTimeout(timeout.plusSeconds(10)).build() : http;
+        try (Response response = caller.newCall(request(url.build()).post(RequestBody.create(body, JSON)).build()).execute()) {
+            String text = response.body().string();
+            int code = response.code();
+            JsonNode answer = parseOrNull(text);
+            if (code == 200 || code == 202 || (code == 502 && answer != null && answer.has("activationId"))) {
+                String id = response.header("x-openwhisk-activation-id",
+                        answer != null && answer.has("activationId") ? answer.get("activationId").asText() : null);
+                return new Invocation(code, id, code == 202 ? null : answer);
+            }
+            throw failure(code, response.message(), text);
+        }
+    }
+
+    /** A page of activations, newest first ({@code name} may be null; {@code since} 0 for no bound). */
+    public JsonNode listActivations(String namespace, String name, int limit, int skip, long since, boolean docs)
+            throws IOException {
+        HttpUrl.Builder url = namespacesUrl().addPathSegment(namespace).addPathSegment("activations")
+                .addQueryParameter("limit", Integer.toString(limit)).addQueryParameter("skip", Integer.toString(skip));
+        if (name != null) {
+            url.addQueryParameter("name", name);
+        }
+        if (since > 0) {
+            url.addQueryParameter("since", Long.toString(since));
+        }
+        if (docs) {
+            url.addQueryParameter("docs", "true");
+        }
+        return send(get(url.build()));
+    }
+
+    /** One activation record. */
+    public JsonNode activation(String namespace, String activationId) throws IOException {
+        return send(get(namespacesUrl().addPathSegment(namespace).addPathSegment("activations")
+                .addPathSegment(activationId).build()));
+    }
+
+    private HttpUrl.Builder entityUrl(String namespace, EntityCollection collection, String name) {
+        HttpUrl.Builder url = collectionUrl(namespace, collection);
+        for (String segment : name.split("/")) {
+            url.addPathSegment(segment);
+        }
+        return url;
+    }
+
+    private JsonNode parseOrNull(String text) {
+        try {
+            return text == null || text.isBlank() ? null : json.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     private HttpUrl.Builder namespacesUrl() {
