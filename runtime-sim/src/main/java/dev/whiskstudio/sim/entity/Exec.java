@@ -74,7 +74,7 @@ public record Exec(String kind, String code, boolean binary, String main, List<Q
             java.util.regex.Pattern.compile("^([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$");
 
     /** The platform's rule: code is binary (a base64 zip) when all of it, trimmed, is base64. */
-    static boolean isBinaryCode(String code) {
+    public static boolean isBinaryCode(String code) {
         String trimmed = code.trim();
         return !trimmed.isEmpty() && trimmed.length() % 4 == 0 && BASE64.matcher(trimmed).matches();
     }
