@@ -15,7 +15,6 @@ import dev.whiskstudio.sim.store.ActivationQuery;
 import dev.whiskstudio.sim.store.ActivationRow;
 import dev.whiskstudio.sim.store.ActivationStore;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -38,10 +36,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import static dev.whiskstudio.sim.bench.BenchSupport.deleteTree;
+import static dev.whiskstudio.sim.bench.BenchSupport.intProp;
+import static dev.whiskstudio.sim.bench.BenchSupport.kb;
+import static dev.whiskstudio.sim.bench.BenchSupport.ms;
+import static dev.whiskstudio.sim.bench.BenchSupport.pct;
+import static dev.whiskstudio.sim.bench.BenchSupport.printTable;
+import static dev.whiskstudio.sim.bench.BenchSupport.progress;
+
 /**
  * Simulator REST API benchmark over real HTTP on loopback (issue 2): entity create+get round trips, and
  * activation list latency with many stored records. Not a unit test; run it with
- * {@code mvn -q -B -pl runtime-sim -am -DskipTests -Pbench verify} (see docs/benchmarks.md).
+ * {@code mvn -q -B -pl runtime-sim -am -DskipTests -Pbench test} (see docs/benchmarks.md).
  * <p>
  * System properties (all optional):
  * <ul>
@@ -52,6 +58,7 @@ import java.util.stream.Stream;
  *   <li>{@code bench.entityWarmup} warm-up round trips (default 500)</li>
  *   <li>{@code bench.clients} concurrent clients for the concurrent entity run (default 8)</li>
  *   <li>{@code bench.dataDir} data directory to use instead of a fresh temp one (kept afterwards)</li>
+ *   <li>{@code bench.only} {@code api} or {@code invoker} runs only that benchmark (default: both)</li>
  * </ul>
  */
 public final class SimulatorApiBenchmark {
@@ -77,8 +84,6 @@ public final class SimulatorApiBenchmark {
             {null, "slow-import", "9"},
     };
 
-    private static final long T0 = System.nanoTime();
-
     private final ObjectMapper json = new ObjectMapper();
     private final String authorization = "Basic " + Base64.getEncoder()
             .encodeToString(Credential.GUEST.auth().getBytes(StandardCharsets.UTF_8));
@@ -91,6 +96,11 @@ public final class SimulatorApiBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        String only = System.getProperty("bench.only", "all").trim();
+        if (!only.isEmpty() && !only.equals("all") && !only.equals("api")) {
+            System.out.println("simulator API benchmark skipped (bench.only=" + only + ")");
+            return;
+        }
         int records = intProp("bench.records", 1_000_000);
         int listRequests = intProp("bench.listRequests", 300);
         int listWarmup = intProp("bench.listWarmup", 50);
@@ -130,7 +140,7 @@ public final class SimulatorApiBenchmark {
                 deleteTree(dataDir);
             }
         }
-        System.out.printf(Locale.ROOT, "%ntotal %.1f s%n", (System.nanoTime() - T0) / 1e9);
+        System.out.printf(Locale.ROOT, "%ntotal %.1f s%n", BenchSupport.elapsedSeconds());
     }
 
     // ---------------------------------------------------------------- entities
@@ -427,18 +437,6 @@ public final class SimulatorApiBenchmark {
 
     // ---------------------------------------------------------------- plumbing
 
-    /** A progress line on stdout, prefixed with the seconds since the JVM started the benchmark. */
-    private static void progress(String format, Object... args) {
-        System.out.printf(Locale.ROOT, "[%6.1f s] " + format, prepend((System.nanoTime() - T0) / 1e9, args));
-    }
-
-    private static Object[] prepend(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
-    }
-
     private static HttpClient newClient() {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -458,68 +456,7 @@ public final class SimulatorApiBenchmark {
         }
     }
 
-    private static long pct(long[] sorted, double p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
     private static long[] flatten(long[][] parts) {
         return Stream.of(parts).flatMapToLong(Arrays::stream).toArray();
-    }
-
-    private static String ms(long nanos) {
-        double ms = nanos / 1e6;
-        return ms < 10 ? String.format(Locale.ROOT, "%.2f ms", ms) : String.format(Locale.ROOT, "%.1f ms", ms);
-    }
-
-    private static String kb(int chars) {
-        return chars < 1024 ? chars + " B" : String.format(Locale.ROOT, "%.1f KB", chars / 1024.0);
-    }
-
-    private static void printTable(String[] header, List<String[]> rows) {
-        int[] w = new int[header.length];
-        for (int i = 0; i < header.length; i++) {
-            w[i] = header[i].length();
-            for (String[] r : rows) {
-                w[i] = Math.max(w[i], r[i].length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        appendRow(sb, header, w);
-        sb.append('|');
-        for (int i = 0; i < w.length; i++) {
-            sb.append('-').append("-".repeat(w[i])).append(i == 0 ? "-|" : ":|");
-        }
-        sb.append('\n');
-        for (String[] r : rows) {
-            appendRow(sb, r, w);
-        }
-        System.out.print(sb);
-    }
-
-    private static void appendRow(StringBuilder sb, String[] cells, int[] w) {
-        sb.append('|');
-        for (int i = 0; i < cells.length; i++) {
-            String c = cells[i];
-            String pad = " ".repeat(w[i] - c.length());
-            sb.append(' ').append(i == 0 ? c + pad : pad + c).append(" |");
-        }
-        sb.append('\n');
-    }
-
-    private static int intProp(String name, int def) {
-        String v = System.getProperty(name, "").replace("_", "").trim();
-        return v.isEmpty() ? def : Integer.parseInt(v);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
