@@ -33,7 +33,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -314,7 +313,7 @@ public final class RestApi {
 
     /** The parameters of an invocation: at most the payload limit (413 past it), a JSON object, or nothing. */
     private JsonNode invocationBody(Context ctx) throws IOException {
-        byte[] bytes = readBody(ctx, invocations.payloadLimitBytes());
+        byte[] bytes = RequestBodies.read(ctx, invocations.payloadLimitBytes());
         if (bytes.length == 0) {
             return null;
         }
@@ -454,7 +453,7 @@ public final class RestApi {
      * The JSON body of a PUT or POST: empty means {@code {}}; anything but JSON is refused as the platform refuses it.
      */
     private JsonNode entityBody(Context ctx) throws IOException {
-        byte[] bytes = readBody(ctx, MAX_ENTITY_BODY);
+        byte[] bytes = RequestBodies.read(ctx, MAX_ENTITY_BODY);
         if (bytes.length == 0) {
             return json.createObjectNode();
         }
@@ -466,21 +465,6 @@ public final class RestApi {
             return json.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new MalformedEntityException(e.getOriginalMessage());
-        }
-    }
-
-    /** Reads at most {@code max} bytes; a larger body is 413 with the platform's message. */
-    private static byte[] readBody(Context ctx, long max) throws IOException {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > max) {
-            throw new ApiException(413, Messages.entityTooBig("Request", declared, max));
-        }
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 8));
-            if (bytes.length > max) {
-                throw new ApiException(413, Messages.entityTooBig("Request", bytes.length, max));
-            }
-            return bytes;
         }
     }
 

@@ -13,7 +13,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -115,17 +114,7 @@ public final class WebApi {
         String mediaType = type == null ? null : type.split(";")[0].trim().toLowerCase(Locale.ROOT);
         String path = parts.length == 4 ? "/" + decode(parts[3]) : "";
         return new WebRequest(ctx.req().getMethod(), decode(parts[0]), decode(parts[1]), decode(parts[2]), path,
-                headers, rawQuery, query, readBody(ctx), mediaType);
-    }
-
-    private static byte[] readBody(Context ctx) throws IOException {
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] bytes = in.readNBytes((int) MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                throw new ApiException(413, Messages.entityTooBig("Request", bytes.length, MAX_BODY));
-            }
-            return bytes;
-        }
+                headers, rawQuery, query, RequestBodies.read(ctx, MAX_BODY), mediaType);
     }
 
     private static String decode(String s) {

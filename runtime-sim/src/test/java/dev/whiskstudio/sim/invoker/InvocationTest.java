@@ -224,6 +224,19 @@ class InvocationTest {
     }
 
     @Test
+    void everyOversizedPayloadGetsItsAnswerOnTheSameConnection() {
+        // the server must read the whole body before answering, or the client sees a reset instead of the 413
+        guest.put(actions("big-again"), action(Actions.ECHO));
+        String big = "{\"s\":\"" + "y".repeat(2 * 1024 * 1024) + "\"}";
+        for (int i = 0; i < 15; i++) {
+            Reply r = invoke(guest, "big-again", "", big);
+            assertEquals(413, r.status(), "attempt " + i);
+            assertEquals("Request larger than allowed: " + big.length() + " > 1048576 bytes.", r.error());
+            assertEquals(200, invoke(guest, "big-again", "&result=true", "{\"n\":" + i + "}").status());
+        }
+    }
+
+    @Test
     void secondActivationOfADifferentActionGetsItsOwnProcess() {
         guest.put(actions("pid-1"), action("function main() { return { pid: process.pid }; }"));
         guest.put(actions("pid-2"), action("function main() { return { pid: process.pid }; }"));
