@@ -241,19 +241,22 @@ public final class InvokerBenchmark {
                     .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(runBody)).build();
 
-            List<Call> combos = List.of(
+            List<AlternatingRounds.Call> combos = List.of(
                     () -> checkOk(client.send(invokeReq, HttpResponse.BodyHandlers.ofString()).statusCode(), "invoke"),
                     () -> checkOk(client.send(directReq, HttpResponse.BodyHandlers.ofString()).statusCode(), "direct"),
                     () -> checkOk(invokeRaw.post(invokeTarget, invokeHeaders, EMPTY_OBJECT).status(), "invoke"),
-                    () -> checkOk(directRaw.post("/run", proxyHeaders, runBody).status(), "direct"));
-            progress("latency: warm-up %d calls of each of 4 kinds ...%n", warmup);
+                    () -> checkOk(directRaw.post("/run", proxyHeaders, runBody).status(), "direct"),
+                    // the floor of the simulator's API on the same connection: auth, entity lookup, JSON, no activation
+                    () -> checkOk(invokeRaw.send("GET", ACTIONS + "warm?code=false", invokeHeaders, new byte[0]).status(),
+                            "get"));
+            progress("latency: warm-up %d calls of each of %d kinds ...%n", warmup, combos.size());
             long[][] lat = new long[combos.size()][];
             for (int i = 0; i < combos.size(); i++) {
                 lat[i] = new long[calls];
             }
-            // warm-up, settling and measurement all run through rounds(), so the code measured is the code warmed
+            // warm-up, settling and measurement all run through AlternatingRounds, so the code measured is the code warmed
             long[][] scratch = new long[combos.size()][Math.max(warmup, block)];
-            rounds(combos, scratch, warmup, block);
+            AlternatingRounds.run(combos, scratch, warmup, block);
             new CpuMeter().stop();
             // then more rounds until the JIT compilers are (nearly) idle, so they do not compete for the 2 CPUs
             long settleStart = System.nanoTime();
@@ -263,7 +266,7 @@ public final class InvokerBenchmark {
             do {
                 long c0 = compileMillis();
                 long w0 = System.nanoTime();
-                rounds(combos, scratch, block, block);
+                AlternatingRounds.run(combos, scratch, block, block);
                 extra += block;
                 share = (compileMillis() - c0) / Math.max(1e-9, (System.nanoTime() - w0) / 1e6);
                 quiet = share <= JIT_QUIET_SHARE ? quiet + 1 : 0;
@@ -272,9 +275,9 @@ public final class InvokerBenchmark {
                     + " (last round: compiling %.0f%% of the time); now %d calls of each kind, in alternating blocks"
                     + " of %d ...%n", extra, 100 * share, calls, block);
             CpuMeter cpu = new CpuMeter();
-            rounds(combos, lat, calls, block);
+            AlternatingRounds.run(combos, lat, calls, block);
             CpuMeter.Report report = cpu.stop();
-            notes.add("Latency phase CPU (all four kinds): " + report.summary());
+            notes.add("Latency phase CPU (all kinds): " + report.summary());
             notes.add("  JVM threads: " + String.join("; ", report.topGroups(0.03)));
             invokeRaw.close();
             directRaw.close();
@@ -289,38 +292,11 @@ public final class InvokerBenchmark {
             rows.add(latencyRow("warm invoke", "raw socket", lat[2], "< 1.0 ms: " + yes(pct(lat[2], 50) < 1_000_000)));
             rows.add(latencyRow("direct /run", "raw socket", lat[3], ""));
             rows.add(ratioRow("ratio invoke / direct", "raw socket", lat[2], lat[3]));
+            rows.add(latencyRow("API floor: GET the action (no invoke)", "raw socket", lat[4], ""));
             long stored = sim.activations().count(new ActivationQuery(NS, "warm", 0, 0, 0, 0, false));
             notes.add(String.format(Locale.ROOT, "Latency phase: %,d records of the warm action stored (every invoke, warm-up included).",
                     stored));
             return rows;
-        }
-    }
-
-    @FunctionalInterface
-    private interface Call {
-        void run() throws Exception;
-    }
-
-    /**
-     * {@code calls} calls of each kind in blocks of {@code block}: a block of each kind in turn, the first kind
-     * rotating from round to round so none always runs first; times go to {@code into[kind]}.
-     */
-    private static void rounds(List<Call> kinds, long[][] into, int calls, int block) throws Exception {
-        int round = 0;
-        for (int done = 0; done < calls; done += block, round++) {
-            int n = Math.min(block, calls - done);
-            for (int k = 0; k < kinds.size(); k++) {
-                int which = (k + round) % kinds.size();
-                timeBlock(kinds.get(which), into[which], done, n);
-            }
-        }
-    }
-
-    private static void timeBlock(Call call, long[] into, int from, int n) throws Exception {
-        for (int i = 0; i < n; i++) {
-            long t = System.nanoTime();
-            call.run();
-            into[from + i] = System.nanoTime() - t;
         }
     }
 
