@@ -92,7 +92,7 @@ public final class Simulator implements AutoCloseable {
         boolean adobe = config.profile() == Profile.ADOBE_IO_RUNTIME;
         RestApi api = new RestApi(json, authenticator, config.limits(), actions,
                 new PackageController(entities, resolver), new TriggerController(entities),
-                new RuleController(entities, actions), new ActivationController(activationStore, config.limits(), json),
+                new RuleController(entities, actions), new ActivationController(activationStore, activationWriter, config.limits(), json),
                 invocations, triggerFiring,
                 new WebActionController(actions, invocations, authenticator, json, adobe), !adobe);
         this.server = Javalin.create(cfg -> {
@@ -197,7 +197,9 @@ public final class Simulator implements AutoCloseable {
         return config;
     }
 
+    /** The activation store, once the records handed to the writer so far are in it. */
     public ActivationStore activations() {
+        activationWriter.awaitQueued(10_000);
         return activationStore;
     }
 

@@ -10,21 +10,30 @@ import dev.whiskstudio.sim.config.SystemLimits;
 import dev.whiskstudio.sim.entity.EntityName;
 import dev.whiskstudio.sim.store.ActivationQuery;
 import dev.whiskstudio.sim.store.ActivationStore;
+import dev.whiskstudio.sim.store.ActivationWriter;
 import dev.whiskstudio.sim.store.StoreException;
 
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Reading activation records: list with the platform's filters, one record, its logs, its result. */
+/**
+ * Reading activation records: list with the platform's filters, one record, its logs, its result. Every read first
+ * waits for the records already handed to the writer, so an activation whose answer a client has seen is there.
+ */
 public final class ActivationController {
     private static final Pattern ACTIVATION_ID = Pattern.compile("[0-9a-f]{32}");
 
+    /** A read waits at most this long for records still being stored. */
+    private static final long READ_YOUR_WRITES_MS = 5000;
+
     private final ActivationStore store;
+    private final ActivationWriter writer;
     private final SystemLimits limits;
     private final ObjectMapper json;
 
-    public ActivationController(ActivationStore store, SystemLimits limits, ObjectMapper json) {
+    public ActivationController(ActivationStore store, ActivationWriter writer, SystemLimits limits, ObjectMapper json) {
         this.store = store;
+        this.writer = writer;
         this.limits = limits;
         this.json = json;
     }
@@ -39,10 +48,12 @@ public final class ActivationController {
 
     /** JSON texts of the matching records (summaries unless {@code docs}). */
     public List<String> list(ActivationQuery q) {
+        writer.awaitQueued(READ_YOUR_WRITES_MS);
         return store.list(q);
     }
 
     public long count(ActivationQuery q) {
+        writer.awaitQueued(READ_YOUR_WRITES_MS);
         return store.count(q);
     }
 
@@ -54,6 +65,7 @@ public final class ActivationController {
         if (!ACTIVATION_ID.matcher(id).matches()) {
             throw ApiException.badRequest(Messages.ACTIVATION_ID_ILLEGAL);
         }
+        writer.awaitQueued(READ_YOUR_WRITES_MS);
         return store.get(namespace, id).orElseThrow(ApiException::notFound);
     }
 

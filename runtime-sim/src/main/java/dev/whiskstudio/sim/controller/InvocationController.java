@@ -141,14 +141,17 @@ public final class InvocationController {
         return invoker.submit(job);
     }
 
-    /** Stores a record; completes with it once committed (or once storing failed, which is logged). */
+    /**
+     * Hands a record to the writer and completes with it at once: as on the platform, an activation's answer does not
+     * wait for its record to be stored. Reads of the activation API wait for the records handed in before them.
+     */
     CompletableFuture<ActivationRecord> store(ActivationRecord rec) {
-        return writer.write(ActivationRow.of(rec)).handle((v, e) -> {
+        writer.write(ActivationRow.of(rec)).whenComplete((v, e) -> {
             if (e != null) {
                 LOG.error("activation {} ran but its record could not be stored", rec.activationId(), e);
             }
-            return rec;
         });
+        return CompletableFuture.completedFuture(rec);
     }
 
     /** An action annotated {@code final: true} refuses invocation parameters that would replace its own. */

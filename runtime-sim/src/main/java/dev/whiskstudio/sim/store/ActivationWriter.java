@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Stores activation records from many activations with one writer thread, committing whatever has queued up in one
  * transaction (group commit), so thousands of activations a second cost a few hundred commits. Each caller gets a
- * future that completes once its record is committed.
+ * future that completes once its record is committed; readers call {@link #awaitQueued} first, so a record handed
+ * in before a read is seen by that read.
  */
 public final class ActivationWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ActivationWriter.class);
@@ -22,6 +24,10 @@ public final class ActivationWriter implements AutoCloseable {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean stopping;
+    /** Records handed in so far. */
+    private final AtomicLong handedIn = new AtomicLong();
+    /** Records the writer thread has committed or given up on so far; guarded by {@code this}. */
+    private long processed;
 
     private record Pending(ActivationRow row, CompletableFuture<Void> committed) {
     }
@@ -40,8 +46,33 @@ public final class ActivationWriter implements AutoCloseable {
             f.completeExceptionally(new IllegalStateException("the activation store is closing"));
             return f;
         }
+        handedIn.incrementAndGet();
         queue.add(new Pending(row, f));
         return f;
+    }
+
+    /**
+     * Waits until every record handed in before this call is committed (or has failed), at most {@code maxWaitMs}.
+     * Costs nothing when the queue is empty; under load it waits for about one group commit.
+     */
+    public void awaitQueued(long maxWaitMs) {
+        long target = handedIn.get();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMs);
+        synchronized (this) {
+            while (processed < target && thread.isAlive()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warn("activation records still being stored after {} ms", maxWaitMs);
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private void loop() {
@@ -76,6 +107,11 @@ public final class ActivationWriter implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("could not store {} activation records", rows.size(), e);
             batch.forEach(p -> p.committed().completeExceptionally(e));
+        } finally {
+            synchronized (this) {
+                processed += batch.size();
+                notifyAll();
+            }
         }
     }
 

@@ -224,6 +224,22 @@ class InvocationTest {
     }
 
     @Test
+    void anAnsweredActivationIsReadableAtOnceWithItsLogs() {
+        // the answer goes out before the record is stored, as on the platform; a read after it still finds it
+        guest.put(actions("chatty"), action("function main(p) { console.log('line ' + p.i); return { i: p.i }; }"));
+        for (int i = 0; i < 30; i++) {
+            Reply r = invoke(guest, "chatty", "", "{\"i\":" + i + "}");
+            assertEquals(200, r.status(), r.text());
+            String id = r.json().get("activationId").asText();
+            JsonNode logs = guest.get("/api/v1/namespaces/_/activations/" + id + "/logs").json().get("logs");
+            assertEquals(1, logs.size(), logs.toString());
+            assertTrue(logs.get(0).asText().endsWith("stdout: line " + i), logs.toString());
+            JsonNode newest = guest.get("/api/v1/namespaces/_/activations?name=chatty&limit=1").json();
+            assertEquals(id, newest.get(0).get("activationId").asText());
+        }
+    }
+
+    @Test
     void everyOversizedPayloadGetsItsAnswerOnTheSameConnection() {
         // the server must read the whole body before answering, or the client sees a reset instead of the 413
         guest.put(actions("big-again"), action(Actions.ECHO));

@@ -103,11 +103,13 @@ function handle(host, req, res) {
             } catch (err) {
                 return host.unwritable(err, reply);
             }
-            sendText(res, status, text === undefined ? '{}' : text);
+            // as the platform's runtime does: the activation's output ends before its answer goes out, so the
+            // invoker finds the sentinels already in the pipes when the answer arrives
             if (endsActivation) {
                 process.stdout.write(SENTINEL_LINE);
                 process.stderr.write(SENTINEL_LINE);
             }
+            sendText(res, status, text === undefined ? '{}' : text);
         };
         if (route === 'run') {
             host.run(body, reply);
