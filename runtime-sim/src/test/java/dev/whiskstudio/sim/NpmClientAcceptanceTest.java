@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Acceptance: the official {@code openwhisk} npm client, at the version pinned in {@code src/test/npm-client}, works
  * against the simulator as against the platform. {@code crud.js} creates, reads, updates, lists and deletes entities
  * and checks the platform's errors; {@code invoke.js} invokes actions (blocking, non-blocking, failing, too large,
- * throttled) and reads their activations, logs and results. Needs Node.js 18+ and npm on the PATH, as the README says.
+ * throttled) and reads their activations, logs and results; {@code compose.js} runs a sequence, fetches a web action
+ * with plain HTTP and fires a trigger through a rule. Needs Node.js 18+ and npm on the PATH, as the README says.
  * <p>
  * The client is installed once into {@code target/npm-client} and again only when its lock file changes, so reruns
  * need no registry.
@@ -104,6 +105,15 @@ class NpmClientAcceptanceTest {
                 "COUNTED_AUTH", COUNTED.auth(),
                 "PER_MINUTE_LIMIT", Integer.toString(INVOCATIONS_PER_MINUTE),
                 "CONCURRENT_LIMIT", Integer.toString(CONCURRENT_INVOCATIONS)));
+    }
+
+    @Test
+    void officialClientRunsSequencesWebActionsAndTriggers() throws Exception {
+        requireNode();
+        Path clientDir = installClient();
+        sim = Simulator.start(SimConfig.defaults(dataDir, Profile.OPENWHISK).withPort(0));
+        runScript(clientDir, "compose.js", CRUD_SCRIPT_TIMEOUT,
+                Map.of("APIHOST", sim.apiHost(), "AUTH", Credential.GUEST.auth()));
     }
 
     /** Runs one of the client scripts with node; it must exit 0 (it prints every failed step otherwise). */
