@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a YAML file into {@link YamlNode}s from Jackson's token stream, keeping where each node and key is
@@ -26,6 +28,7 @@ import java.util.Map;
 final class YamlReader {
     private static final YAMLFactory YAML = new YAMLFactory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern MARK = Pattern.compile("line (\\d+), column (\\d+)");
 
     private YamlReader() {
     }
@@ -36,11 +39,10 @@ final class YamlReader {
              JsonParser parser = YAML.createParser(reader)) {
             JsonToken first = parser.nextToken();
             return first == null ? null : node(parser, file);
+        } catch (ProjectLoadException e) {
+            throw e;
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            SourcePosition position = at == null ? SourcePosition.of(file)
-                    : new SourcePosition(file, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()));
-            throw new ProjectLoadException(position, "not valid YAML: " + problemOf(e));
+            throw new ProjectLoadException(positionOf(e, file), "not valid YAML: " + problemOf(e));
         } catch (NoSuchFileException e) {
             throw new ProjectLoadException(file, "the file does not exist");
         } catch (java.nio.charset.CharacterCodingException e) {
@@ -102,6 +104,29 @@ final class YamlReader {
     private static SourcePosition position(JsonParser parser, Path file) {
         JsonLocation at = parser.currentTokenLocation();
         return new SourcePosition(file, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()));
+    }
+
+    /**
+     * Where the problem is: SnakeYAML's message ends with the problem's mark ({@code line 2, column 1}), which is
+     * more precise than Jackson's location (sometimes the start of the construct being parsed).
+     */
+    private static SourcePosition positionOf(JsonProcessingException e, Path file) {
+        String message = e.getOriginalMessage();
+        int line = 0;
+        int column = 0;
+        if (message != null) {
+            Matcher m = MARK.matcher(message);
+            while (m.find()) {
+                line = Integer.parseInt(m.group(1));
+                column = Integer.parseInt(m.group(2));
+            }
+        }
+        if (line > 0) {
+            return new SourcePosition(file, line, column);
+        }
+        JsonLocation at = e.getLocation();
+        return at == null ? SourcePosition.of(file)
+                : new SourcePosition(file, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()));
     }
 
     /** SnakeYAML's own words, without the echo of the source it appends. */

@@ -65,7 +65,7 @@ public final class SyncRun {
             }
             SyncStep step = plan.steps().get(index);
             hear.started(index, total, step);
-            StepResult result = blockedBy(step, byId, plan);
+            StepResult result = blockedBy(step, byId);
             if (result == null) {
                 try {
                     send(step);
@@ -100,7 +100,7 @@ public final class SyncRun {
     }
 
     /** A skip result when a step this one needs did not succeed, else null. */
-    private static StepResult blockedBy(SyncStep step, Map<String, StepResult> byId, SyncPlan plan) {
+    private static StepResult blockedBy(SyncStep step, Map<String, StepResult> byId) {
         for (String need : step.dependsOn()) {
             StepResult before = byId.get(need);
             if (before != null && !before.ok()) {
