@@ -84,6 +84,16 @@ public final class DotEnv {
         return values.isEmpty();
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DotEnv other && source.equals(other.source) && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return source.hashCode() * 31 + values.hashCode();
+    }
+
     /** Values stay out: a {@code .env} holds keys. */
     @Override
     public String toString() {

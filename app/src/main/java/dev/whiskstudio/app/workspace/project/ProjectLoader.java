@@ -18,7 +18,8 @@ import java.util.Map;
  * the {@code runtimeManifest} of {@code application} and of each entry of {@code extensions}, following
  * {@code $include}; a legacy aio app without one uses its {@code manifest.yml}), {@code manifest.yml} or
  * {@code manifest.yaml} (wskdeploy: {@code packages:} at the root or under {@code project:}, or the old single
- * {@code package:}), else the folder's top-level {@code .js} files, each an action of the default package. The
+ * {@code package:}), else the folder's top-level {@code .js} files (dot-files aside), each an action of the default
+ * package. The
  * folder's {@code .env} is read too. Blocking file I/O.
  */
 public final class ProjectLoader {
@@ -142,7 +143,8 @@ public final class ProjectLoader {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> js = Files.newDirectoryStream(dir, "*.js")) {
             js.forEach(f -> {
-                if (Files.isRegularFile(f)) {
+                // dot-files are tool settings (.eslintrc.js), not actions
+                if (Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".")) {
                     files.add(f);
                 }
             });

@@ -97,6 +97,7 @@ class ProjectLoaderTest {
     @Test
     void aFolderWithoutManifestHasAnActionPerTopLevelJsFile() throws IOException {
         Path folder = Samples.copy(Samples.PLAIN_JS, dir);
+        Samples.write(folder, ".eslintrc.js", "module.exports = {};");
         Project project = ProjectLoader.load(folder);
 
         assertEquals(ProjectFormat.PLAIN_JS, project.format());
