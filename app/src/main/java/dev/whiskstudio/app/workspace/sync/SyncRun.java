@@ -78,7 +78,7 @@ public final class SyncRun {
                                 "Cancelled while it was being sent: it may or may not have been applied.", 0);
                         wasCancelled = true;
                     } else {
-                        result = new StepResult(step, StepStatus.FAILED, unreachable(e), 0);
+                        result = new StepResult(step, StepStatus.FAILED, describe(e), 0);
                         if (isUnreachable(e)) {
                             stopReason = "the target cannot be reached";
                         }
@@ -172,7 +172,7 @@ public final class SyncRun {
                 || e instanceof NoRouteToHostException || e instanceof SocketTimeoutException;
     }
 
-    private static String unreachable(IOException e) {
+    private static String describe(IOException e) {
         if (e instanceof UnknownHostException) {
             return "The host " + e.getMessage() + " is not known.";
         }
