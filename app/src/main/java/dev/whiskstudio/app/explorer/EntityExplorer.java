@@ -16,7 +16,7 @@ import dev.whiskstudio.icons.Icon;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.concurrent.Task;
-import javafx.concurrent.WorkerStateEvent;
+import javafx.concurrent.Worker;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -24,6 +24,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -100,7 +101,9 @@ public class EntityExplorer extends BorderPane {
         root.setExpanded(true);
         tree.setCellFactory(view -> new ExplorerCell());
         ContextMenu menu = new ContextMenu();
-        menu.setOnShowing(e -> menu.getItems().setAll(new ExplorerMenus(this).itemsFor(selectedItem())));
+        // filled for the selected row before the tree shows it (a context menu with no items is never shown)
+        tree.addEventFilter(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                e -> menu.getItems().setAll(new ExplorerMenus(this).itemsFor(selectedItem())));
         tree.setContextMenu(menu);
         tree.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2
@@ -347,8 +350,9 @@ public class EntityExplorer extends BorderPane {
 
     private void start(Task<?> task, String message) {
         running.add(task);
-        task.addEventHandler(WorkerStateEvent.ANY, e -> {
-            if (task.isDone()) {
+        // by state, not isDone(): the future behind a failed task completes only after the FX thread hears of it
+        task.stateProperty().addListener((obs, was, state) -> {
+            if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
                 running.remove(task);
                 updateBusy();
             }
