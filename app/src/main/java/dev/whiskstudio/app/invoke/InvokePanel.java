@@ -396,6 +396,11 @@ public class InvokePanel extends BorderPane {
             activationLink.setVisited(false);
             onOpenActivation.accept(activationLink.getText());
         });
+        // the facts keep their width; the long activation id is the one to shorten when the panel is narrow
+        for (Label fact : List.of(status, duration, start, waitTime)) {
+            fact.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        activationLink.setMinWidth(80);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox summary = new HBox(status, duration, start, waitTime, spacer, activationLink);
