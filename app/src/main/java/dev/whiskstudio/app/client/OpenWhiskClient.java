@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The OpenWhisk REST API v1 of one target, over HTTP with basic auth. Calls block: run them off the UI thread.
@@ -108,7 +109,15 @@ public final class OpenWhiskClient implements AutoCloseable {
 
     /** Every entity of a collection, page after page. */
     public List<EntitySummary> list(String namespace, EntityCollection collection) throws IOException {
-        List<EntitySummary> all = new ArrayList<>();
+        return listEntries(namespace, collection).stream().map(EntitySummary::of).toList();
+    }
+
+    /**
+     * Every entry of a collection's listing as the platform wrote it, page after page: the fields a summary leaves
+     * out stay readable, such as a package's {@code binding} or a rule's {@code trigger} and {@code action}.
+     */
+    public List<JsonNode> listEntries(String namespace, EntityCollection collection) throws IOException {
+        List<JsonNode> all = new ArrayList<>();
         while (true) {
             HttpUrl url = collectionUrl(namespace, collection)
                     .addQueryParameter("limit", Integer.toString(PAGE_SIZE))
@@ -118,7 +127,7 @@ public final class OpenWhiskClient implements AutoCloseable {
             if (!page.isArray()) {
                 throw new IOException("the listing of " + collection.path() + " is not a JSON array");
             }
-            page.forEach(e -> all.add(EntitySummary.of(e)));
+            page.forEach(all::add);
             if (page.size() < PAGE_SIZE) {
                 return all;
             }
@@ -189,6 +198,24 @@ public final class OpenWhiskClient implements AutoCloseable {
     }
 
     /**
+     * Fires a trigger with a payload (null for none); answers the trigger activation's id, or empty when no active
+     * rule took the event (the platform's 204).
+     */
+    public Optional<String> fireTrigger(String namespace, String trigger, JsonNode payload) throws IOException {
+        HttpUrl url = entityUrl(namespace, EntityCollection.TRIGGERS, trigger).build();
+        byte[] body = json.writeValueAsBytes(payload == null ? json.createObjectNode() : payload);
+        try (Response response = http.newCall(request(url).post(RequestBody.create(body, JSON)).build()).execute()) {
+            String text = response.body().string();
+            if (!response.isSuccessful()) {
+                throw failure(response.code(), response.message(), text);
+            }
+            JsonNode answer = parseOrNull(text);
+            return response.code() == 204 || answer == null || !answer.hasNonNull("activationId") ? Optional.empty()
+                    : Optional.of(answer.get("activationId").asText());
+        }
+    }
+
+    /**
      * Invokes an action ({@code pkg/name} for a packaged one). Blocking waits up to {@code timeout} for the
      * activation: a failed action is still an {@link Invocation} (502 carries its record), not an exception.
      */
@@ -236,6 +263,15 @@ public final class OpenWhiskClient implements AutoCloseable {
     public JsonNode activation(String namespace, String activationId) throws IOException {
         return send(get(namespacesUrl().addPathSegment(namespace).addPathSegment("activations")
                 .addPathSegment(activationId).build()));
+    }
+
+    /** The log lines of an activation ({@code /activations/{id}/logs}), as the platform stored them. */
+    public List<String> activationLogs(String namespace, String activationId) throws IOException {
+        JsonNode answer = send(get(namespacesUrl().addPathSegment(namespace).addPathSegment("activations")
+                .addPathSegment(activationId).addPathSegment("logs").build()));
+        List<String> lines = new ArrayList<>();
+        answer.path("logs").forEach(line -> lines.add(line.asText()));
+        return lines;
     }
 
     private HttpUrl.Builder entityUrl(String namespace, EntityCollection collection, String name) {
