@@ -2,7 +2,7 @@ package dev.whiskstudio.app.workspace.sync;
 
 import dev.whiskstudio.app.client.OpenWhiskClient;
 import dev.whiskstudio.app.workspace.project.Project;
-import dev.whiskstudio.app.workspace.target.TargetEntry;
+import dev.whiskstudio.app.workspace.targets.TargetEntry;
 
 import java.io.IOException;
 import java.util.Map;
