@@ -11,9 +11,12 @@ import java.util.Properties;
 
 /**
  * What the app is started with: where the embedded simulator keeps its data, the port it asks for (0: any free
- * port), the platform it behaves like, and the theme. Tests pass their own; a user's run reads system properties.
+ * port), the platform it behaves like, the theme, and the home folder whose {@code .wskprops} and
+ * {@code .whisk-studio} (targets, remembered inputs, recovery copies) it uses. Tests pass their own; a user's run
+ * reads system properties.
  */
-public record AppConfig(Path simulatorDataDir, int simulatorPort, Profile simulatorProfile, ThemeChoice theme) {
+public record AppConfig(Path simulatorDataDir, int simulatorPort, Profile simulatorProfile, ThemeChoice theme,
+                        Path userHome) {
 
     public static final String DATA_DIR_PROPERTY = "whisk.studio.simulator.dataDir";
     public static final String PORT_PROPERTY = "whisk.studio.simulator.port";
@@ -27,6 +30,15 @@ public record AppConfig(Path simulatorDataDir, int simulatorPort, Profile simula
         if (simulatorPort < 0 || simulatorPort > 65_535) {
             throw new IllegalArgumentException("a port is between 0 and 65535, not " + simulatorPort);
         }
+    }
+
+    /** The user's own home folder. */
+    public AppConfig(Path simulatorDataDir, int simulatorPort, Profile simulatorProfile, ThemeChoice theme) {
+        this(simulatorDataDir, simulatorPort, simulatorProfile, theme, Path.of(System.getProperty("user.home")));
+    }
+
+    public AppConfig withTheme(ThemeChoice next) {
+        return new AppConfig(simulatorDataDir, simulatorPort, simulatorProfile, next, userHome);
     }
 
     /** ~/.whisk-studio/simulator, port 3233 (the port a local OpenWhisk uses), OpenWhisk's limits, light. */

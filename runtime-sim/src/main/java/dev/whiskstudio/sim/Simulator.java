@@ -217,6 +217,11 @@ public final class Simulator implements AutoCloseable {
         return throttle.inFlight(namespace);
     }
 
+    /** Activations in flight now, in every namespace. */
+    public int inFlightTotal() {
+        return throttle.inFlightTotal();
+    }
+
     /** Stops serving, removes every container, stores the records still queued, closes the store. */
     @Override
     public void close() {

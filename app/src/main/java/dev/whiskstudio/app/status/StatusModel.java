@@ -195,6 +195,11 @@ public final class StatusModel {
         return done;
     }
 
+    /** The running simulator, or null before it runs and after it stopped; safe from any thread. */
+    public StartedSimulator started() {
+        return running.get();
+    }
+
     public ReadOnlyObjectProperty<SimulatorState> stateProperty() {
         return state.getReadOnlyProperty();
     }

@@ -83,4 +83,13 @@ public final class Throttle {
             return c.inFlight;
         }
     }
+
+    /** Activations in flight now, in every namespace. */
+    public int inFlightTotal() {
+        int total = 0;
+        for (String namespace : byNamespace.keySet()) {
+            total += inFlight(namespace);
+        }
+        return total;
+    }
 }
