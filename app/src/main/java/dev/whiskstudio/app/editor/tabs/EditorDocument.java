@@ -213,7 +213,8 @@ public final class EditorDocument {
         CompletableFuture<Void> done = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> {
             try {
-                return new Loaded(TextFiles.read(path), DiskStamp.of(path));
+                DiskStamp stamp = DiskStamp.of(path);
+                return new Loaded(TextFiles.read(path), stamp);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -120,6 +120,14 @@ public final class EditorTabs extends TabPane {
         return done;
     }
 
+    /** Opens {@code file} (as {@link #open}) with the caret on {@code line} (from 1), scrolled into view. */
+    public CompletableFuture<EditorDocument> openAt(Path file, int line) {
+        return open(file).thenApply(document -> {
+            document.editor().moveCaretTo(line, 1);
+            return document;
+        });
+    }
+
     /**
      * Restores a recovery copy found at start ({@link RecoveryStore#pending()}): opens its file (or a tab for it if
      * the file is gone) and puts the recovered text in, as an edit, so the tab is dirty and undo goes back to the
@@ -158,7 +166,9 @@ public final class EditorTabs extends TabPane {
 
     private static EditorDocument.Loaded load(Path path) {
         try {
-            return new EditorDocument.Loaded(TextFiles.read(path), DiskStamp.of(path));
+            // the stamp before the content: a change in between then shows as a change at the next poll
+            DiskStamp stamp = DiskStamp.of(path);
+            return new EditorDocument.Loaded(TextFiles.read(path), stamp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

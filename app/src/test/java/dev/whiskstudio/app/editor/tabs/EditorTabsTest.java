@@ -286,6 +286,11 @@ class EditorTabsTest {
         assertEquals("Ln 2, Col 3", onFx(() -> tabs.caretPositionProperty().get().toString()));
         open(file("b.js", "x"));
         assertEquals("Ln 1, Col 1", onFx(() -> tabs.caretPositionProperty().get().toString()));
+        onFx(() -> tabs.openAt(a.path(), 2)).get(FxEditorSupport.WAIT_SECONDS, TimeUnit.SECONDS);
+        assertSame(a, onFx(() -> tabs.currentDocument().orElseThrow()));
+        assertEquals("Ln 2, Col 1", onFx(() -> tabs.caretPositionProperty().get().toString()));
+        runFx(() -> tabs.getSelectionModel().clearSelection());
+        assertEquals(null, onFx(() -> tabs.caretPositionProperty().get()));
     }
 
     private String copyText(Path original) throws Exception {
