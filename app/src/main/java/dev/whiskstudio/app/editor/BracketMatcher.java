@@ -34,9 +34,9 @@ public final class BracketMatcher implements EditorFeature {
     @Override
     public void install(CodeEditor editor) {
         area = editor.area();
-        first = selection("bracket-match");
-        second = selection("bracket-match");
-        unmatched = selection("bracket-unmatched");
+        first = selection("bracket-match-1", "bracket-match");
+        second = selection("bracket-match-2", "bracket-match");
+        unmatched = selection("bracket-unmatched", "bracket-unmatched");
         installed = true;
         area.caretPositionProperty().addListener(caretMoved);
         changes = area.multiPlainChanges().subscribe(list -> scheduleUpdate());
@@ -49,8 +49,8 @@ public final class BracketMatcher implements EditorFeature {
         area.caretPositionProperty().removeListener(caretMoved);
         changes.unsubscribe();
         for (var selection : List.of(first, second, unmatched)) {
+            // removing disposes it too
             area.removeSelection(selection);
-            selection.dispose();
         }
     }
 
@@ -59,8 +59,9 @@ public final class BracketMatcher implements EditorFeature {
         return pair.clone();
     }
 
-    private Selection<Collection<String>, String, Collection<String>> selection(String styleClass) {
-        var selection = new SelectionImpl<>(styleClass, area, path -> path.getStyleClass().add(styleClass));
+    /** RichTextFX tells selections apart by name, so each needs its own; the style class is what CSS sees. */
+    private Selection<Collection<String>, String, Collection<String>> selection(String name, String styleClass) {
+        var selection = new SelectionImpl<>(name, area, path -> path.getStyleClass().add(styleClass));
         area.addSelection(selection);
         return selection;
     }

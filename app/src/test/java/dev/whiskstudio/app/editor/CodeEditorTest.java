@@ -257,6 +257,8 @@ class CodeEditorTest {
         waitUntil(() -> editor.area().getParagraph(0).getParagraphStyle().contains("current-line"));
         waitUntil(() -> brackets.highlighted().length == 2);
         assertArrayEquals(new int[] {1, 14}, brackets.highlighted());
+        // and both are drawn
+        waitUntil(() -> drawn(".bracket-match") == 2);
 
         robot.push(KeyCode.DOWN);
         waitUntil(() -> current.markedParagraph() == 1);
@@ -266,6 +268,14 @@ class CodeEditorTest {
         runFx(() -> editor.area().moveTo(1, 2));
         waitUntil(() -> brackets.highlighted().length == 1);
         assertArrayEquals(new int[] {18}, brackets.highlighted());
+        waitUntil(() -> drawn(".bracket-match") == 0 && drawn(".bracket-unmatched") == 1);
+    }
+
+    /** How many of the area's highlight shapes with this style class have something to draw. */
+    private long drawn(String styleClass) {
+        return robot.lookup(styleClass).queryAllAs(javafx.scene.shape.Path.class).stream()
+                .filter(path -> !path.getElements().isEmpty())
+                .count();
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class EditorDocument {
         this.saved = loaded;
         this.observedStamp = stamp;
         this.editor = new CodeEditor(Language.forFile(path));
-        editor.setId("editor-" + fileName());
+        editor.setId("editor-" + fileName().replaceAll("[^A-Za-z0-9_-]", "-"));
         editor.loadText(loaded.text());
         missingOnDisk.set(stamp != null && !stamp.exists());
         editor.area().multiPlainChanges().subscribe(list -> {
