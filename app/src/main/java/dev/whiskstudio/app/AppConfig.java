@@ -13,18 +13,20 @@ import java.util.Properties;
  * What the app is started with: where the embedded simulator keeps its data, the port it asks for (0: any free
  * port), the platform it behaves like, the theme, and the home folder whose {@code .wskprops} and
  * {@code .whisk-studio} (targets, remembered inputs, recovery copies) it uses. Tests pass their own; a user's run
- * reads system properties.
+ * reads system properties. {@code project} is a folder to open at start, or null.
  */
 public record AppConfig(Path simulatorDataDir, int simulatorPort, Profile simulatorProfile, ThemeChoice theme,
-                        Path userHome) {
+                        Path userHome, Path project) {
 
     public static final String DATA_DIR_PROPERTY = "whisk.studio.simulator.dataDir";
     public static final String PORT_PROPERTY = "whisk.studio.simulator.port";
     public static final String PROFILE_PROPERTY = "whisk.studio.simulator.profile";
     public static final String THEME_PROPERTY = "whisk.studio.theme";
+    public static final String PROJECT_PROPERTY = "whisk.studio.project";
     /** Each named argument and the system property it stands for. */
     private static final Map<String, String> ARGUMENTS = orderedMap(
-            "data-dir", DATA_DIR_PROPERTY, "port", PORT_PROPERTY, "profile", PROFILE_PROPERTY, "theme", THEME_PROPERTY);
+            "data-dir", DATA_DIR_PROPERTY, "port", PORT_PROPERTY, "profile", PROFILE_PROPERTY, "theme", THEME_PROPERTY,
+            "project", PROJECT_PROPERTY);
 
     public AppConfig {
         if (simulatorPort < 0 || simulatorPort > 65_535) {
@@ -34,11 +36,15 @@ public record AppConfig(Path simulatorDataDir, int simulatorPort, Profile simula
 
     /** The user's own home folder. */
     public AppConfig(Path simulatorDataDir, int simulatorPort, Profile simulatorProfile, ThemeChoice theme) {
-        this(simulatorDataDir, simulatorPort, simulatorProfile, theme, Path.of(System.getProperty("user.home")));
+        this(simulatorDataDir, simulatorPort, simulatorProfile, theme, Path.of(System.getProperty("user.home")), null);
     }
 
-    public AppConfig withTheme(ThemeChoice next) {
-        return new AppConfig(simulatorDataDir, simulatorPort, simulatorProfile, next, userHome);
+    public AppConfig withUserHome(Path home) {
+        return new AppConfig(simulatorDataDir, simulatorPort, simulatorProfile, theme, home, project);
+    }
+
+    public AppConfig withProject(Path folder) {
+        return new AppConfig(simulatorDataDir, simulatorPort, simulatorProfile, theme, userHome, folder);
     }
 
     /** ~/.whisk-studio/simulator, port 3233 (the port a local OpenWhisk uses), OpenWhisk's limits, light. */
@@ -67,11 +73,14 @@ public record AppConfig(Path simulatorDataDir, int simulatorPort, Profile simula
         String port = setting("port", properties, arguments);
         String profile = setting("profile", properties, arguments);
         String theme = setting("theme", properties, arguments);
+        String project = setting("project", properties, arguments);
         return new AppConfig(
                 dataDir == null ? d.simulatorDataDir() : Path.of(dataDir),
                 port == null ? d.simulatorPort() : parsePort(port),
                 profile == null ? d.simulatorProfile() : Profile.parse(profile),
-                theme == null ? d.theme() : ThemeChoice.parse(theme));
+                theme == null ? d.theme() : ThemeChoice.parse(theme),
+                d.userHome(),
+                project == null ? null : Path.of(project));
     }
 
     /** The argument if given, else the system property, else null; blank counts as not given. */

@@ -3,24 +3,29 @@ package dev.whiskstudio.app;
 import dev.whiskstudio.app.node.NodeProbe;
 import dev.whiskstudio.app.simulator.SimulatorStarter;
 import dev.whiskstudio.app.status.StatusModel;
-import dev.whiskstudio.app.status.StatusView;
+import dev.whiskstudio.app.workbench.Workbench;
 import dev.whiskstudio.app.ui.AppIconImages;
 import dev.whiskstudio.app.ui.StyleSheets;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The desktop app. The window opens at once; the embedded simulator and the look for Node.js start behind it, and
- * the window shows their progress. Closing the window stops the simulator (JavaFX calls {@link #stop()} on exit).
+ * the window shows their progress. Closing the window asks about unsaved edits, then stops the simulator (JavaFX
+ * calls {@link #stop()} on exit).
  */
 public final class WhiskStudioApp extends Application {
     public static final String TITLE = "Whisk Studio";
 
     private AppConfig config;
     private StatusModel model;
+    private Workbench workbench;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     /** What JavaFX's launcher calls: the configuration comes from named arguments and system properties. */
@@ -44,26 +49,53 @@ public final class WhiskStudioApp extends Application {
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(config.theme().userAgentStylesheet());
         model = new StatusModel(config, new SimulatorStarter(), new NodeProbe());
+        workbench = new Workbench(config, model);
 
-        Scene scene = new Scene(new StatusView(model), 960, 680);
+        // as large as the layout wants, but never larger than the screen
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(workbench, Math.min(1320, screen.getWidth()), Math.min(820, screen.getHeight()));
         scene.getStylesheets().add(StyleSheets.app());
         stage.setTitle(TITLE);
         stage.getIcons().setAll(AppIconImages.all());
         stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            // the window stays until every unsaved file is saved or let go
+            e.consume();
+            workbench.closeAll().thenAccept(closed -> Platform.runLater(() -> {
+                if (closed) {
+                    stage.hide();
+                }
+            }));
+        });
+        Runnable firstPulse = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                StartupReport.mark("window-shown");
+            }
+        };
+        scene.addPostLayoutPulseListener(firstPulse);
         stage.show();
         // no button should look pressed at start (JavaFX focuses the first enabled one)
         scene.getRoot().requestFocus();
         // after show: set before, some window managers (openbox) open the window at its minimum size
-        stage.setMinWidth(640);
-        stage.setMinHeight(480);
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
 
         model.startSimulator();
         model.checkNode();
+        workbench.offerRecoveredEdits();
+        if (config.project() != null) {
+            workbench.openProject(config.project());
+        }
     }
 
     /** Hands the simulator's stop to its own thread and returns: the FX thread does not wait for it. */
     @Override
     public void stop() {
+        if (workbench != null) {
+            workbench.dispose();
+        }
         if (model == null) {
             stopped.complete(null);
             return;
@@ -75,6 +107,11 @@ public final class WhiskStudioApp extends Application {
                 stopped.complete(null);
             }
         });
+    }
+
+    /** The window's content, once started. */
+    public Workbench workbench() {
+        return workbench;
     }
 
     /** Completes once the simulator has let go of its port and data after {@link #stop()}. */

@@ -60,7 +60,8 @@ class WhiskStudioAppTest {
     }
 
     private void launch(Path dataDir, int port) throws Exception {
-        AppConfig config = new AppConfig(dataDir, port, Profile.OPENWHISK, ThemeChoice.LIGHT);
+        AppConfig config = new AppConfig(dataDir, port, Profile.OPENWHISK, ThemeChoice.LIGHT)
+                .withUserHome(Files.createDirectories(tempDir.resolve("home")));
         app = (WhiskStudioApp) FxToolkit.setupApplication(() -> new WhiskStudioApp(config));
     }
 
@@ -126,7 +127,7 @@ class WhiskStudioAppTest {
         waitUntil(() -> text("#simulator-state").equals("Failed"));
         assertTrue(visible("#failure"));
         String why = bannerText("#failure");
-        assertEquals(notADirectory.toAbsolutePath() + " already exists and is not a directory.", why);
+        assertEquals("The data directory " + notADirectory.toAbsolutePath() + " already exists and is not a directory.", why);
         assertTrue(onFx(() -> robot.lookup("#refresh-counts").queryAs(Button.class).isDisabled()));
         assertEquals("not listening", text("#api-host"));
     }

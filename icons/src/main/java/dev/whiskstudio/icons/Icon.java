@@ -25,6 +25,8 @@ public enum Icon {
     CLUSTER,
     NODEJS,
     // commands
+    FOLDER,
+    SAVE,
     REFRESH,
     PLAY,
     DEBUG,

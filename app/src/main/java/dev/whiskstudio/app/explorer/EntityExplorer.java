@@ -73,6 +73,8 @@ public class EntityExplorer extends BorderPane {
     private Runnable retry;
     /** Keys of rows to open again, and of the row to select again, as their parents' children come back. */
     private final Set<String> keepExpanded = new HashSet<>();
+    /** The target whose only namespace was opened for the user already; later loads leave it as the user left it. */
+    private Target autoExpandedFor;
     private String keepSelected;
 
     /** With the FX dialogs and a client per target made by {@link dev.whiskstudio.app.client.OpenWhiskClient}. */
@@ -251,6 +253,13 @@ public class EntityExplorer extends BorderPane {
         }
         item.getChildren().setAll(children);
         item.state = ExplorerItem.State.LOADED;
+        Target t = target.get();
+        if (item == root && children.size() == 1 && children.get(0).getValue() instanceof NamespaceNode
+                && t != null && !t.equals(autoExpandedFor)) {
+            // a key that opens one namespace: show what is in it at once
+            autoExpandedFor = t;
+            keepExpanded.add(children.get(0).getValue().key());
+        }
         for (ExplorerItem child : children) {
             String key = child.getValue().key();
             if (keepExpanded.remove(key)) {

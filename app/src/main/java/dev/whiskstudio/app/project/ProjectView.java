@@ -57,7 +57,7 @@ public final class ProjectView extends BorderPane {
             Path folder = session.folderProperty().get();
             return folder == null ? "Project" : String.valueOf(folder.getFileName());
         }, session.folderProperty()));
-        Button open = iconButton("project-open", Icon.PACKAGE, "Open Folder… (Ctrl+O)", openFolder);
+        Button open = iconButton("project-open", Icon.FOLDER, "Open Folder… (Ctrl+O)", openFolder);
         Button reload = iconButton("project-reload", Icon.REFRESH, "Reload the project", session::reload);
         reload.disableProperty().bind(session.folderProperty().isNull());
         Button syncButton = new Button("Sync", new IconGraphic(Icon.DEPLOY, 14));

@@ -11,11 +11,10 @@ import dev.whiskstudio.app.editor.tabs.EditorTabs;
 import dev.whiskstudio.app.editor.recovery.RecoveryStore;
 import dev.whiskstudio.app.explorer.ActionRef;
 import dev.whiskstudio.app.explorer.EntityExplorer;
-import dev.whiskstudio.app.explorer.FxExplorerDialogs;
 import dev.whiskstudio.app.explorer.TargetClients;
 import dev.whiskstudio.app.invoke.InputHistory;
 import dev.whiskstudio.app.invoke.InvokePanel;
-import dev.whiskstudio.app.invoke.TextAreaParamsEditor;
+import dev.whiskstudio.app.invoke.CodeParamsEditor;
 import dev.whiskstudio.app.project.ProjectSession;
 import dev.whiskstudio.app.project.ProjectView;
 import dev.whiskstudio.app.simulator.SimulatorState;
@@ -105,11 +104,9 @@ public final class Workbench extends BorderPane {
         editors = new EditorTabs(EditorSettings.defaults()
                 .withRecovery(new RecoveryStore(user.configDir().resolve("recovery"))));
         editors.setId("editor-tabs");
-        explorer = new EntityExplorer(targets.supplier(), io, clients, new FxExplorerDialogs());
-        explorer.setId("explorer");
+        explorer = new EntityExplorer(targets.supplier(), io, clients, null);
         invokePanel = new InvokePanel(targets.supplier(), io, clients,
-                new InputHistory(user.configDir().resolve("inputs.json"), io), new TextAreaParamsEditor());
-        invokePanel.setId("invoke-panel");
+                new InputHistory(user.configDir().resolve("inputs.json"), io), new CodeParamsEditor());
         projectView = new ProjectView(project, this::chooseFolder, this::syncProject,
                 Bindings.createBooleanBinding(() -> status.stateProperty().get() == SimulatorState.RUNNING
                         && !work.busyProperty().get(), status.stateProperty(), work.busyProperty()));
@@ -118,7 +115,7 @@ public final class Workbench extends BorderPane {
         defineCommands();
 
         setTop(new VBox(commands.menuBar(), toolbar(), nodeBanner(), messageBar()));
-        setCenter(layout());
+        setCenter(mainArea());
         setBottom(new StatusBar(targetText(), status.stateProperty(), runningActivations.getReadOnlyProperty(),
                 caretText(), work));
 
@@ -131,8 +128,8 @@ public final class Workbench extends BorderPane {
 
     // ---------------------------------------------------------------- layout
 
-    private Node layout() {
-        SplitPane left = new SplitPane(projectView, titled("Explorer", Icon.NAMESPACE, explorer));
+    private Node mainArea() {
+        SplitPane left = new SplitPane(projectView, explorer);
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.42);
         left.setId("left-pane");
@@ -153,19 +150,9 @@ public final class Workbench extends BorderPane {
         return main;
     }
 
-    private static Node titled(String title, Icon icon, Region content) {
-        Label label = new Label(title, new IconGraphic(icon, 14));
-        label.getStyleClass().add("pane-title");
-        HBox header = new HBox(label);
-        header.getStyleClass().add("pane-header");
-        header.setAlignment(Pos.CENTER_LEFT);
-        VBox.setVgrow(content, Priority.ALWAYS);
-        return new VBox(header, content);
-    }
-
     private ToolBar toolbar() {
-        Button open = toolButton("tool-open", Icon.PACKAGE, "Open Folder… (Ctrl+O)", Command.OPEN_FOLDER);
-        Button save = toolButton("tool-save", Icon.STATUS_OK, "Save (Ctrl+S)", Command.SAVE);
+        Button open = toolButton("tool-open", Icon.FOLDER, "Open Folder… (Ctrl+O)", Command.OPEN_FOLDER);
+        Button save = toolButton("tool-save", Icon.SAVE, "Save (Ctrl+S)", Command.SAVE);
         Button sync = new Button("Sync", new IconGraphic(Icon.DEPLOY, 14));
         sync.setId("tool-sync");
         sync.setTooltip(new Tooltip("Sync the project to the simulator (Ctrl+Shift+U)"));
@@ -246,12 +233,28 @@ public final class Workbench extends BorderPane {
         explorer.setOnInvokeAction(this::invoke);
         explorer.setOnOpenAction(this::openAction);
         projectView.setOnOpenFile(this::openFile);
+        // the invoke panel follows the action selected in either tree, as a run configuration follows the selection
+        projectView.tree().getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null && item.getValue().action() != null) {
+                invokePanel.setAction(item.getValue().action());
+            }
+        });
+        explorer.tree().getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null && item.getValue() instanceof dev.whiskstudio.app.explorer.ExplorerNode.ActionNode a) {
+                invokePanel.setAction(a.ref());
+            }
+        });
         projectView.setOnInvoke(a -> {
             targets.selectSimulator();
             invoke(a);
         });
         invokePanel.setOnOpenActivation(id -> message.set("Activation " + id + ": the activations view comes with "
                 + "issue 6; until then read it with GET /namespaces/_/activations/" + id + "."));
+        explorer.busyProperty().addListener((obs, was, busy) -> {
+            if (!busy && targets.current() != null) {
+                StartupReport.mark("workspace-ready");
+            }
+        });
         targets.selectedProperty().addListener((obs, old, entry) -> {
             if (entry != null && (old == null || !old.id().equals(entry.id()))) {
                 explorer.refresh();
@@ -298,6 +301,11 @@ public final class Workbench extends BorderPane {
                 .on(Command.ADD_TARGET, this::addCluster)
                 .on(Command.SHORTCUTS, () -> new ShortcutsDialog(getScene().getWindow()).show());
         ((CheckMenuItem) commands.item(Command.TOGGLE_THEME)).setSelected(theme == ThemeChoice.DARK);
+    }
+
+    /** Offers the unsaved edits a crashed run left behind (after the window is shown). */
+    public void offerRecoveredEdits() {
+        RecoveryOffer.offer(editors, getScene().getWindow(), io, message::set);
     }
 
     /** Opens a file in the editor at a line (0: where it was). */

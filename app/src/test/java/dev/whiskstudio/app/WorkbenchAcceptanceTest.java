@@ -1,0 +1,220 @@
+package dev.whiskstudio.app;
+
+import dev.whiskstudio.app.editor.tabs.EditorDocument;
+import dev.whiskstudio.app.explorer.ExplorerNode;
+import dev.whiskstudio.app.project.ProjectNode;
+import dev.whiskstudio.app.workbench.Workbench;
+import dev.whiskstudio.app.workspace.Samples;
+import dev.whiskstudio.sim.config.Profile;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.input.KeyCode;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static dev.whiskstudio.app.explorer.FxSupport.onFx;
+import static dev.whiskstudio.app.explorer.FxSupport.runFx;
+import static dev.whiskstudio.app.explorer.FxSupport.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole window against its real embedded simulator, as a user works with it: open the sample project, edit an
+ * action, save, sync, invoke and read the result; and the error paths (bad JSON, an unreachable target, a project
+ * that cannot be read) give a message without losing anything.
+ */
+class WorkbenchAcceptanceTest {
+    private static final long STARTUP_SECONDS = 40;
+
+    @TempDir
+    Path temp;
+
+    private final FxRobot robot = new FxRobot();
+    private WhiskStudioApp app;
+    private Workbench workbench;
+
+    @BeforeEach
+    void registerStage() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void closeApp() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            app.stopped().get(30, TimeUnit.SECONDS);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    private void launch(Path project) throws Exception {
+        Path home = Files.createDirectories(temp.resolve("home"));
+        AppConfig config = new AppConfig(temp.resolve("simulator"), 0, Profile.OPENWHISK, ThemeChoice.LIGHT)
+                .withUserHome(home).withProject(project);
+        app = (WhiskStudioApp) FxToolkit.setupApplication(() -> new WhiskStudioApp(config));
+        workbench = onFx(app::workbench);
+        waitUntil(STARTUP_SECONDS, () -> workbench.targets().simulatorEntry() != null);
+    }
+
+    @Test
+    void openEditSaveSyncInvokeAndSeeTheResult() throws Exception {
+        Path project = Samples.copy(Samples.MANIFEST_DEMO, temp);
+        Path hello = project.resolve("src/hello.js");
+        launch(project);
+
+        // the project's manifest is read: its package, actions, sequence, trigger and rule are in the tree
+        waitUntil(() -> projectRow("hello") != null && projectRow("hello-loud") != null
+                && projectRow("greet-on-request") != null);
+
+        // double-click opens the action's own file
+        robot.doubleClickOn(projectRow("hello"));
+        waitUntil(() -> workbench.editors().currentDocument().map(d -> d.path().equals(hello)).orElse(false));
+        EditorDocument doc = onFx(() -> workbench.editors().currentDocument().orElseThrow());
+
+        // edit: go to the line of the return, put a statement before it
+        CodeArea area = onFx(() -> doc.editor().area());
+        robot.clickOn(area);
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#go-to-line-field").tryQuery().isPresent());
+        robot.write("6").type(KeyCode.ENTER); // the popup has the focus, with the current line selected
+        waitUntil(() -> doc.editor().getCaretPosition().line() == 6);
+        robot.write("params.punctuation = '?'; ");
+        waitUntil(doc::isDirty);
+        assertTrue(onFx(() -> doc.getTitle().endsWith(EditorDocument.DIRTY_MARK)), "the tab shows the unsaved edit");
+
+        // save with the keyboard: the file on disk has the edit, the tab is clean again
+        robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);
+        waitUntil(() -> !doc.isDirty());
+        assertTrue(Files.readString(hello, StandardCharsets.UTF_8).contains("params.punctuation = '?';"));
+
+        // sync to the simulator from the toolbar: the report says all went through, the explorer shows the package
+        robot.clickOn("#tool-sync");
+        waitUntil(() -> robot.lookup("#sync-summary").tryQuery().map(Node::isVisible).orElse(false));
+        String summary = onFx(() -> ((Label) robot.lookup("#sync-summary").query()).getText());
+        assertEquals("Synced 6 of 6", summary, "every entity of the project went through");
+        waitUntil(() -> explorerHas("demo"));
+
+        // selecting the action makes it the invoke panel's; parameters, Run, and the result with the edit in it
+        robot.clickOn(projectRow("hello"));
+        waitUntil(() -> text("#invoke-action").contains("hello"));
+        robot.clickOn("#invoke-params").write("{\"name\": \"tester\"}");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitUntil(30, () -> text("#invoke-status").toLowerCase().contains("success"));
+        waitUntil(() -> resultTreeHas("Hello, tester?"));
+        assertTrue(text("#invoke-start").toLowerCase().contains("cold"), text("#invoke-start"));
+
+        // a second run is warm
+        robot.clickOn("#invoke-run");
+        waitUntil(30, () -> text("#invoke-start").toLowerCase().contains("warm"));
+    }
+
+    @Test
+    void badParametersKeepRunOffAndSayWhere() throws Exception {
+        Path project = Samples.copy(Samples.MANIFEST_DEMO, temp);
+        launch(project);
+        waitUntil(() -> projectRow("hello") != null);
+        robot.clickOn(projectRow("hello"));
+        waitUntil(() -> text("#invoke-action").contains("hello"));
+        robot.clickOn("#invoke-params").write("{\"name\": ");
+        waitUntil(() -> !text("#invoke-params-problem").isEmpty());
+        assertTrue(onFx(() -> ((Button) robot.lookup("#invoke-run").query()).isDisabled()));
+        assertTrue(text("#invoke-params-problem").toLowerCase().contains("line"), text("#invoke-params-problem"));
+        assertEquals("{\"name\": ", onFx(() -> workbench.invokePanel().editor().getText()), "the typed text is kept");
+    }
+
+    @Test
+    void aProjectThatCannotBeReadSaysWhereAndOpensTheLine() throws Exception {
+        Path project = Samples.copy(Samples.MANIFEST_DEMO, temp);
+        Files.writeString(project.resolve("manifest.yml"), "packages:\n  demo:\n    actions: [unclosed\n");
+        launch(project);
+        waitUntil(() -> !text("#project-problem").isEmpty());
+        assertTrue(text("#project-problem").contains("manifest.yml"), text("#project-problem"));
+        robot.clickOn("#project-problem-open");
+        waitUntil(() -> workbench.editors().currentDocument()
+                .map(d -> d.path().getFileName().toString().equals("manifest.yml")).orElse(false));
+    }
+
+    @Test
+    void anUnreachableClusterGivesAMessageAndTheWindowStaysUsable() throws Exception {
+        launch(null);
+        int closedPort = closedPort();
+        runFx(() -> {
+            try {
+                workbench.targets().catalog().userTargets().add(new dev.whiskstudio.app.workspace.targets.TargetFields(
+                        "gone", "http://127.0.0.1:" + closedPort, "0a1b2c3d-0000-4000-8000-000000000001:secret", ""));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            workbench.targets().reload();
+        });
+        waitUntil(() -> workbench.targets().entries().stream().anyMatch(e -> e.name().equals("gone")));
+        runFx(() -> workbench.targets().selectedProperty().set(workbench.targets().entries().stream()
+                .filter(e -> e.name().equals("gone")).findFirst().orElseThrow()));
+        waitUntil(() -> robot.lookup(n -> n instanceof Label l && l.isVisible() && l.getText() != null
+                && l.getText().contains("127.0.0.1:" + closedPort)).tryQuery().isPresent());
+        // the key never shows in the window
+        assertFalse(robot.lookup(n -> n instanceof Label l && l.getText() != null && l.getText().contains("secret"))
+                .tryQuery().isPresent());
+        // back to the simulator: the explorer loads again
+        runFx(() -> workbench.targets().selectSimulator());
+        waitUntil(() -> explorerHas("guest"));
+    }
+
+    // ---------------------------------------------------------------- reading the window
+
+    /** The project tree's row showing an entity of that name, or null. */
+    private Node projectRow(String name) throws Exception {
+        return onFx(() -> robot.lookup("#project-tree .tree-cell").queryAll().stream()
+                .filter(n -> n instanceof TreeCell<?> c && c.getItem() instanceof ProjectNode p && p.label().equals(name))
+                .findFirst().orElse(null));
+    }
+
+    private boolean explorerHas(String label) throws Exception {
+        return onFx(() -> contains(workbench.explorer().tree().getRoot(), label));
+    }
+
+    private static boolean contains(TreeItem<ExplorerNode> item, String label) {
+        if (item == null) {
+            return false;
+        }
+        if (item.getValue() != null && item.getValue().label().equals(label)) {
+            return true;
+        }
+        return item.getChildren().stream().anyMatch(c -> contains(c, label));
+    }
+
+    private boolean resultTreeHas(String fragment) throws Exception {
+        return onFx(() -> robot.lookup("#invoke-result .tree-cell").queryAll().stream()
+                .anyMatch(n -> n instanceof TreeCell<?> c && c.getItem() != null && String.valueOf(c.getText())
+                        .contains(fragment) || n.lookupAll(".label").stream()
+                        .anyMatch(l -> l instanceof Label lb && lb.getText() != null && lb.getText().contains(fragment))));
+    }
+
+    private String text(String query) throws Exception {
+        return onFx(() -> robot.lookup(query).tryQuery().map(n -> n instanceof Label l ? l.getText()
+                : n instanceof javafx.scene.control.Labeled b ? b.getText() : "").orElse(""));
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
