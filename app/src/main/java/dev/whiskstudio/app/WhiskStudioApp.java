@@ -53,11 +53,16 @@ public final class WhiskStudioApp extends Application {
 
         // as large as the layout wants, but never larger than the screen
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(workbench, Math.min(1320, screen.getWidth()), Math.min(820, screen.getHeight()));
+        double width = Math.min(1320, screen.getWidth());
+        double height = Math.min(820, screen.getHeight());
+        Scene scene = new Scene(workbench, width, height);
         scene.getStylesheets().add(StyleSheets.app());
         stage.setTitle(TITLE);
         stage.getIcons().setAll(AppIconImages.all());
         stage.setScene(scene);
+        // the stage may have had a size already (an embedder's, a test's): the scene's alone would not win
+        stage.setWidth(width);
+        stage.setHeight(height);
         stage.setOnCloseRequest(e -> {
             // the window stays until every unsaved file is saved or let go
             e.consume();

@@ -56,7 +56,7 @@ class AppConfigTest {
     void anUnknownArgumentIsRefusedListingTheKnownOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> AppConfig.from(new Properties(), Map.of("prot", "0")));
-        assertEquals("unknown option --prot (known: --data-dir, --port, --profile, --theme)", e.getMessage());
+        assertEquals("unknown option --prot (known: --data-dir, --port, --profile, --theme, --project)", e.getMessage());
     }
 
     @Test

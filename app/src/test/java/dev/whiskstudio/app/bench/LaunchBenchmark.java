@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * Time from launching the app to an interactive window (issue 5): starts the real app in a new JVM, as the README's
  * command does after the build, several times, and reads the moments it reports ({@link StartupReport}) against the
  * moment this process started it. Uses the display in {@code DISPLAY}; without one it starts its own Xvfb when
- * there is one, else runs headless (Monocle). Not a unit test: {@code mvn -q -B -pl app -am -DskipTests -Pbench test}.
+ * there is one, else runs headless (Monocle). Not a unit test:
+ * {@code mvn -q -B -pl app -am -DskipTests -Pbench -Dbench.only=launch test}.
  * <p>
  * System properties: {@code bench.launch.runs} (7), {@code bench.launch.warmup} (1, unmeasured runs first: the
  * first start of a JVM after a build reads its jars from disk).
@@ -32,6 +33,11 @@ public final class LaunchBenchmark {
     private static final List<String> MOMENTS = List.of("window-shown", "simulator-running", "workspace-ready");
 
     public static void main(String[] args) throws Exception {
+        String only = System.getProperty("bench.only", "all").trim();
+        if (!only.isEmpty() && !only.equals("all") && !only.equals("launch")) {
+            System.out.println("launch benchmark skipped (bench.only=" + only + ")");
+            return;
+        }
         int runs = Integer.getInteger("bench.launch.runs", 7);
         int warmup = Integer.getInteger("bench.launch.warmup", 1);
         Display display = Display.choose();

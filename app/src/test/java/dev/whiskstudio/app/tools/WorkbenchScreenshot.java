@@ -1,0 +1,125 @@
+package dev.whiskstudio.app.tools;
+
+import dev.whiskstudio.app.AppConfig;
+import dev.whiskstudio.app.ThemeChoice;
+import dev.whiskstudio.app.WhiskStudioApp;
+import dev.whiskstudio.app.explorer.ActionRef;
+import dev.whiskstudio.app.workbench.Workbench;
+import dev.whiskstudio.app.workspace.Samples;
+import dev.whiskstudio.sim.config.Profile;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import javax.imageio.ImageIO;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Takes the README's screenshot of the main window: the sample project open, an action in the editor, synced to the
+ * embedded simulator and invoked, with its result. Run by hand with a display (Xvfb is fine), from the repository
+ * root, after {@code mvn -q -pl app -am test-compile} and with the class path as {@link AppIconRenderer} says:
+ * <pre>
+ * java -cp ... dev.whiskstudio.app.tools.WorkbenchScreenshot docs/screenshot-main.png [dark]
+ * </pre>
+ */
+public final class WorkbenchScreenshot {
+    private WorkbenchScreenshot() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshot-main.png");
+        ThemeChoice theme = args.length > 1 && args[1].equals("dark") ? ThemeChoice.DARK : ThemeChoice.LIGHT;
+        Path scratch = Files.createTempDirectory("whisk-screenshot");
+        Path project = Samples.copy(Samples.MANIFEST_DEMO, scratch);
+        AppConfig config = new AppConfig(scratch.resolve("simulator"), 0, Profile.OPENWHISK, theme)
+                .withUserHome(Files.createDirectories(scratch.resolve("home"))).withProject(project);
+        CompletableFuture<WhiskStudioApp> started = new CompletableFuture<>();
+        Platform.startup(() -> {
+            try {
+                WhiskStudioApp app = new WhiskStudioApp(config);
+                app.init();
+                app.start(new Stage());
+                started.complete(app);
+            } catch (Exception e) {
+                started.completeExceptionally(e);
+            }
+        });
+        WhiskStudioApp app = started.get(30, TimeUnit.SECONDS);
+        Workbench wb = fx(app::workbench);
+        waitFor("the simulator", () -> wb.targets().simulatorEntry() != null && wb.project().projectProperty().get() != null);
+        fx(() -> {
+            wb.openFile(project.resolve("src/hello.js"), 5);
+            return null;
+        });
+        waitFor("the editor", () -> wb.editors().currentDocument().isPresent());
+        fx(() -> {
+            wb.commands().run(dev.whiskstudio.app.workbench.Command.SYNC_PROJECT);
+            return null;
+        });
+        waitFor("the sync", () -> wb.project().lastSyncProperty().get() != null);
+        fx(() -> {
+            wb.invokePanel().setAction(new ActionRef("_", "demo", "hello"));
+            wb.invokePanel().editor().setText("{\n  \"name\": \"Ada\"\n}");
+            wb.invokePanel().run();
+            return null;
+        });
+        waitFor("the result", () -> !wb.invokePanel().runningProperty().get()
+                && wb.invokePanel().resultView().getRoot() != null);
+        Thread.sleep(1500); // let the explorer and the highlighting finish drawing
+        WritableImage image = fx(() -> {
+            Scene scene = Window.getWindows().get(0).getScene();
+            return scene.snapshot(null);
+        });
+        ImageIO.write(toBuffered(image), "png", new File(out.toString()));
+        System.out.println("wrote " + out.toAbsolutePath());
+        fx(() -> {
+            app.stop();
+            return null;
+        });
+        app.stopped().get(30, TimeUnit.SECONDS);
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** The snapshot's pixels as an AWT image, for ImageIO (javafx-swing is not a dependency of the app). */
+    private static java.awt.image.BufferedImage toBuffered(WritableImage image) {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getPixelReader().getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        return out;
+    }
+
+    private static <T> T fx(Callable<T> call) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(call.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(30, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(String what, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!fx(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(what + " did not come within 60 s");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
