@@ -31,6 +31,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -396,14 +397,12 @@ public class InvokePanel extends BorderPane {
             activationLink.setVisited(false);
             onOpenActivation.accept(activationLink.getText());
         });
-        // the facts keep their width; the long activation id is the one to shorten when the panel is narrow
+        // the facts keep their width and wrap onto a second line when the panel is narrow
         for (Label fact : List.of(status, duration, start, waitTime)) {
             fact.setMinWidth(Region.USE_PREF_SIZE);
         }
         activationLink.setMinWidth(80);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox summary = new HBox(status, duration, start, waitTime, spacer, activationLink);
+        FlowPane summary = new FlowPane(status, duration, start, waitTime, activationLink);
         summary.getStyleClass().add("invoke-summary");
         message.setId("invoke-message");
         message.getStyleClass().add("invoke-message");

@@ -52,6 +52,7 @@ public final class ProjectView extends BorderPane {
         getStyleClass().add("project-view");
 
         title.setId("project-title");
+        title.setMinWidth(40);
         title.getStyleClass().add("pane-title");
         title.textProperty().bind(Bindings.createStringBinding(() -> {
             Path folder = session.folderProperty().get();
@@ -60,9 +61,9 @@ public final class ProjectView extends BorderPane {
         Button open = iconButton("project-open", Icon.FOLDER, "Open Folder… (Ctrl+O)", openFolder);
         Button reload = iconButton("project-reload", Icon.REFRESH, "Reload the project", session::reload);
         reload.disableProperty().bind(session.folderProperty().isNull());
-        Button syncButton = new Button("Sync", new IconGraphic(Icon.DEPLOY, 14));
+        Button syncButton = new Button(null, new IconGraphic(Icon.DEPLOY, 14));
         syncButton.setId("project-sync");
-        syncButton.getStyleClass().addAll(Styles.SMALL, Styles.ACCENT);
+        syncButton.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, Styles.BUTTON_ICON);
         syncButton.setTooltip(new Tooltip("Create or update the project's entities in the local simulator (Ctrl+Shift+U)"));
         syncButton.setOnAction(e -> sync.run());
         syncButton.disableProperty().bind(Bindings.createBooleanBinding(

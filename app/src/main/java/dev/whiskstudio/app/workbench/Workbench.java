@@ -144,7 +144,10 @@ public final class Workbench extends BorderPane {
 
         SplitPane main = new SplitPane(left, center, invokePanel);
         main.setId("main-split");
-        main.setDividerPositions(0.23, 0.70);
+        main.setDividerPositions(0.23, 0.68);
+        // the side panes keep a usable width whatever size the window first had; the editor takes the rest
+        left.setMinWidth(280);
+        invokePanel.setMinWidth(360);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(invokePanel, false);
         return main;
@@ -160,7 +163,7 @@ public final class Workbench extends BorderPane {
         sync.disableProperty().bind(commands.item(Command.SYNC_PROJECT).disableProperty());
         Button invoke = new Button("Invoke", new IconGraphic(Icon.PLAY, 14));
         invoke.setId("tool-invoke");
-        invoke.getStyleClass().add(Styles.ACCENT);
+        invoke.getStyleClass().add("tool-invoke");
         invoke.setTooltip(new Tooltip("Invoke the action in the invoke panel (Ctrl+Enter)"));
         invoke.setOnAction(e -> commands.run(Command.INVOKE));
         invoke.disableProperty().bind(commands.item(Command.INVOKE).disableProperty());
