@@ -47,6 +47,7 @@ public final class WhiskStudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupReport.mark("fx-start");
         Application.setUserAgentStylesheet(config.theme().userAgentStylesheet());
         model = new StatusModel(config, new SimulatorStarter(), new NodeProbe());
         workbench = new Workbench(config, model);

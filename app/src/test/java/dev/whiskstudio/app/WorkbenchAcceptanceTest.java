@@ -177,6 +177,43 @@ class WorkbenchAcceptanceTest {
         waitUntil(() -> explorerHas("guest"));
     }
 
+    @Test
+    void unsavedEditsOfACrashedRunAreOfferedBackAndRestoredAsUnsaved() throws Exception {
+        Path project = Samples.copy(Samples.MANIFEST_DEMO, temp);
+        Path hello = project.resolve("src/hello.js");
+        String recovered = Files.readString(hello) + "\n// typed before the crash\n";
+        // what the editor of a run that died left behind: a recovery copy in the app's folder
+        new dev.whiskstudio.app.editor.recovery.RecoveryStore(temp.resolve("home/.whisk-studio/recovery"))
+                .write(hello, recovered);
+        launch(project);
+        waitUntil(() -> robot.lookup("#recovery-offer").tryQuery().isPresent());
+        robot.clickOn("Restore");
+        waitUntil(() -> workbench.editors().currentDocument().map(d -> d.path().equals(hello)).orElse(false));
+        EditorDocument doc = onFx(() -> workbench.editors().currentDocument().orElseThrow());
+        assertEquals(recovered, onFx(doc::text));
+        assertTrue(onFx(doc::isDirty), "the recovered text is an unsaved edit: the file itself is unchanged");
+        assertFalse(Files.readString(hello).contains("typed before the crash"));
+    }
+
+    @Test
+    void theStatusBarCountsTheActivationsRunningInTheSimulator() throws Exception {
+        launch(null);
+        String apiHost = onFx(() -> workbench.targets().simulatorEntry().apiHost());
+        try (dev.whiskstudio.app.client.OpenWhiskClient client = new dev.whiskstudio.app.client.OpenWhiskClient(
+                apiHost, dev.whiskstudio.sim.config.Credential.GUEST.auth())) {
+            var action = new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"exec\":{\"kind\":\"nodejs:20\","
+                    + "\"code\":\"function main(){return new Promise(r => setTimeout(() => r({}), 2500))}\"}}");
+            client.put("_", dev.whiskstudio.app.client.EntityCollection.ACTIONS, "slow", action, true);
+            assertEquals("0 activations running", text("#status-running"));
+            client.invoke("_", "slow", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), false,
+                    java.time.Duration.ofSeconds(5));
+            client.invoke("_", "slow", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(), false,
+                    java.time.Duration.ofSeconds(5));
+            waitUntil(() -> text("#status-running").equals("2 activations running"));
+            waitUntil(() -> text("#status-running").equals("0 activations running"));
+        }
+    }
+
     // ---------------------------------------------------------------- reading the window
 
     /** The project tree's row showing an entity of that name, or null. */

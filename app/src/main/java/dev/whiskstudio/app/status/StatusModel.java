@@ -4,6 +4,7 @@ import dev.whiskstudio.app.AppConfig;
 import dev.whiskstudio.app.client.OpenWhiskClient;
 import dev.whiskstudio.app.node.NodeCheck;
 import dev.whiskstudio.app.node.NodeProbe;
+import dev.whiskstudio.app.simulator.EarlyStart;
 import dev.whiskstudio.app.simulator.SimulatorStarter;
 import dev.whiskstudio.app.simulator.SimulatorState;
 import dev.whiskstudio.app.simulator.StartedSimulator;
@@ -74,7 +75,13 @@ public final class StatusModel {
         Task<StartedSimulator> start = new Task<>() {
             @Override
             protected StartedSimulator call() throws Exception {
-                StartedSimulator started = starter.start(config.simConfig());
+                CompletableFuture<StartedSimulator> early = EarlyStart.take(config.simConfig());
+                StartedSimulator started;
+                try {
+                    started = early != null ? early.get() : starter.start(config.simConfig());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
                 running.set(started);
                 client.set(new OpenWhiskClient(started.target()));
                 return started;

@@ -87,6 +87,7 @@ public final class Workbench extends BorderPane {
     private final Timeline runningPoll;
     private final StringProperty message = new SimpleStringProperty("");
     private final RemoteCode remoteCode;
+    private final CodeParamsEditor paramsEditor = new CodeParamsEditor();
     private ThemeChoice theme;
 
     public Workbench(AppConfig config, StatusModel status) {
@@ -106,7 +107,7 @@ public final class Workbench extends BorderPane {
         editors.setId("editor-tabs");
         explorer = new EntityExplorer(targets.supplier(), io, clients, null);
         invokePanel = new InvokePanel(targets.supplier(), io, clients,
-                new InputHistory(user.configDir().resolve("inputs.json"), io), new CodeParamsEditor());
+                new InputHistory(user.configDir().resolve("inputs.json"), io), paramsEditor);
         projectView = new ProjectView(project, this::chooseFolder, this::syncProject,
                 Bindings.createBooleanBinding(() -> status.stateProperty().get() == SimulatorState.RUNNING
                         && !work.busyProperty().get(), status.stateProperty(), work.busyProperty()));
@@ -298,7 +299,7 @@ public final class Workbench extends BorderPane {
                 .on(Command.REFRESH, explorer::refresh)
                 .on(Command.FOCUS_EXPLORER, () -> explorer.tree().requestFocus())
                 .on(Command.FOCUS_EDITOR, () -> editors.currentEditor().ifPresent(e -> e.area().requestFocus()))
-                .on(Command.FOCUS_INVOKE, () -> invokePanel.editor().node().requestFocus())
+                .on(Command.FOCUS_INVOKE, () -> paramsEditor.editor(true))
                 .on(Command.SHOW_SIMULATOR, this::showSimulator)
                 .on(Command.TOGGLE_THEME, this::toggleTheme)
                 .on(Command.ADD_TARGET, this::addCluster)
@@ -350,7 +351,7 @@ public final class Workbench extends BorderPane {
 
     private void invoke(ActionRef action) {
         invokePanel.setAction(action);
-        invokePanel.editor().node().requestFocus();
+        paramsEditor.editor(true);
     }
 
     private void chooseFolder() {

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * first start of a JVM after a build reads its jars from disk).
  */
 public final class LaunchBenchmark {
-    private static final List<String> MOMENTS = List.of("window-shown", "simulator-running", "workspace-ready");
+    private static final List<String> MOMENTS = List.of("fx-start", "window-shown", "simulator-running", "workspace-ready");
 
     public static void main(String[] args) throws Exception {
         String only = System.getProperty("bench.only", "all").trim();
