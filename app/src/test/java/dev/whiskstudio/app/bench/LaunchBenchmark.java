@@ -26,8 +26,10 @@ import java.util.stream.Stream;
  * there is one, else runs headless (Monocle). Not a unit test:
  * {@code mvn -q -B -pl app -am -DskipTests -Pbench -Dbench.only=launch test}.
  * <p>
- * System properties: {@code bench.launch.runs} (7), {@code bench.launch.warmup} (1, unmeasured runs first: the
- * first start of a JVM after a build reads its jars from disk).
+ * Each run starts the app twice: with the JVM option the README's command gives it ({@code bench.launch.jvmOption},
+ * the parent pom's {@code app.jvmOption}) and with none, alternately. System properties: {@code bench.launch.runs}
+ * (7), {@code bench.launch.warmup} (1, unmeasured runs first: the first start of a JVM after a build reads its jars
+ * from disk).
  */
 public final class LaunchBenchmark {
     private static final List<String> MOMENTS = List.of("fx-start", "window-shown", "simulator-running", "workspace-ready");
@@ -44,15 +46,26 @@ public final class LaunchBenchmark {
         System.out.println("== Whisk Studio launch benchmark ==");
         System.out.printf(Locale.ROOT, "java %s | %d cpus | display: %s%n", System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), display.description());
-        Map<String, long[]> times = new HashMap<>();
-        MOMENTS.forEach(m -> times.put(m, new long[runs]));
+        // the option the README's command gives the app's JVM (the parent pom's app.jvmOption), against none
+        String appOption = System.getProperty("bench.launch.jvmOption", "-XX:TieredStopAtLevel=1");
+        List<List<String>> variants = List.of(List.of(appOption), List.of());
+        List<Map<String, long[]>> times = new ArrayList<>();
+        for (int v = 0; v < variants.size(); v++) {
+            Map<String, long[]> t = new HashMap<>();
+            MOMENTS.forEach(m -> t.put(m, new long[runs]));
+            times.add(t);
+        }
         try {
+            // the variants alternate, so noise on the shared machine hits both alike
             for (int i = 0; i < warmup + runs; i++) {
-                Map<String, Long> run = launchOnce(display);
-                System.out.printf(Locale.ROOT, "run %d%s: %s%n", i + 1, i < warmup ? " (warm-up)" : "", run);
-                if (i >= warmup) {
-                    for (String m : MOMENTS) {
-                        times.get(m)[i - warmup] = run.get(m);
+                for (int v = 0; v < variants.size(); v++) {
+                    Map<String, Long> run = launchOnce(display, variants.get(v));
+                    System.out.printf(Locale.ROOT, "run %d%s %s: %s%n", i + 1, i < warmup ? " (warm-up)" : "",
+                            label(variants.get(v)), run);
+                    if (i >= warmup) {
+                        for (String m : MOMENTS) {
+                            times.get(v).get(m)[i - warmup] = run.get(m);
+                        }
                     }
                 }
             }
@@ -60,25 +73,32 @@ public final class LaunchBenchmark {
             display.close();
         }
         System.out.println();
-        System.out.println("| moment (ms after the JVM was started) | runs | median | min | max | target |");
-        System.out.println("|---|---:|---:|---:|---:|---|");
-        for (String m : MOMENTS) {
-            long[] t = times.get(m);
-            Arrays.sort(t);
-            String target = m.equals("workspace-ready") ? (t[t.length / 2] < 3000 ? "< 3 s: yes" : "< 3 s: NO") : "";
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %s |%n", m, runs, t[t.length / 2], t[0],
-                    t[t.length - 1], target);
+        System.out.println("| JVM options | moment (ms after the JVM was started) | runs | median | min | max | target |");
+        System.out.println("|---|---|---:|---:|---:|---:|---|");
+        for (int v = 0; v < variants.size(); v++) {
+            for (String m : MOMENTS) {
+                long[] t = times.get(v).get(m);
+                Arrays.sort(t);
+                String target = m.equals("workspace-ready") ? (t[t.length / 2] < 3000 ? "< 3 s: yes" : "< 3 s: NO") : "";
+                System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %d | %d | %s |%n", label(variants.get(v)), m, runs,
+                        t[t.length / 2], t[0], t[t.length - 1], target);
+            }
         }
     }
 
+    private static String label(List<String> options) {
+        return options.isEmpty() ? "(default JIT)" : String.join(" ", options);
+    }
+
     /** One launch: the moments in ms after the process was started. */
-    private static Map<String, Long> launchOnce(Display display) throws Exception {
+    private static Map<String, Long> launchOnce(Display display, List<String> jvmOptions) throws Exception {
         Path data = Files.createTempDirectory("whisk-launch-bench");
         Path home = Files.createTempDirectory("whisk-launch-home");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-D" + StartupReport.PROPERTY + "=true",
                 "-Duser.home=" + home, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
         cmd.addAll(display.jvmOptions());
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of(Launcher.class.getName(), "--port=0", "--data-dir=" + data));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         display.environment(pb.environment());
