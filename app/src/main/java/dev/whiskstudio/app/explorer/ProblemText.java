@@ -1,13 +1,14 @@
 package dev.whiskstudio.app.explorer;
 
 import dev.whiskstudio.app.client.OpenWhiskException;
+import dev.whiskstudio.app.ui.Failures;
 
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+
+import static dev.whiskstudio.app.ui.Failures.messageOf;
+import static dev.whiskstudio.app.ui.Failures.sentence;
 
 /** Words a failure of a request to a target as one sentence a user can act on; used by the explorer and invoke panel. */
 public final class ProblemText {
@@ -16,11 +17,7 @@ public final class ProblemText {
 
     /** @param apiHost the target's API host, named in connection failures */
     public static String of(Throwable failure, String apiHost) {
-        Throwable t = failure;
-        while ((t instanceof ExecutionException || t instanceof CompletionException || t instanceof UncheckedIOException)
-                && t.getCause() != null) {
-            t = t.getCause();
-        }
+        Throwable t = Failures.unwrap(failure);
         String where = apiHost == null ? "the target" : apiHost;
         if (t instanceof RefusedException) {
             return t.getMessage();
@@ -49,18 +46,5 @@ public final class ProblemText {
             return sentence("The target is not usable: " + messageOf(t));
         }
         return sentence(messageOf(t));
-    }
-
-    private static String messageOf(Throwable t) {
-        String message = t.getMessage();
-        if (message == null || message.isBlank()) {
-            return t.getCause() != null ? messageOf(t.getCause()) : t.getClass().getSimpleName();
-        }
-        return message.strip();
-    }
-
-    private static String sentence(String text) {
-        String s = Character.toUpperCase(text.charAt(0)) + text.substring(1);
-        return s.endsWith(".") || s.endsWith("?") || s.endsWith("!") ? s : s + ".";
     }
 }

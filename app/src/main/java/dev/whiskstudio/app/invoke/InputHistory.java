@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.whiskstudio.app.client.Target;
 import dev.whiskstudio.app.explorer.ActionRef;
+import dev.whiskstudio.app.io.AtomicReplace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,11 +126,7 @@ public final class InputHistory {
             Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
             try {
                 Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(out));
-                try {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
+                AtomicReplace.move(temp, file);
             } finally {
                 Files.deleteIfExists(temp);
             }

@@ -1,16 +1,17 @@
 package dev.whiskstudio.app.status;
 
 import dev.whiskstudio.app.client.OpenWhiskException;
+import dev.whiskstudio.app.ui.Failures;
 
-import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.sql.SQLException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+
+import static dev.whiskstudio.app.ui.Failures.messageOf;
+import static dev.whiskstudio.app.ui.Failures.sentence;
 
 /** Turns a failure into one sentence a user can act on; the one place the status screen words errors. */
 final class FailureText {
@@ -18,11 +19,7 @@ final class FailureText {
     }
 
     static String of(Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof ExecutionException || t instanceof CompletionException || t instanceof UncheckedIOException)
-                && t.getCause() != null) {
-            t = t.getCause();
-        }
+        Throwable t = Failures.unwrap(failure);
         if (t instanceof OpenWhiskException e) {
             return sentence("The API answered " + e.status() + ": " + e.error());
         }
@@ -46,18 +43,5 @@ final class FailureText {
             return sentence("The simulator's database could not be opened: " + messageOf(t));
         }
         return sentence(messageOf(t));
-    }
-
-    private static String messageOf(Throwable t) {
-        String message = t.getMessage();
-        if (message == null || message.isBlank()) {
-            return t.getCause() != null ? messageOf(t.getCause()) : t.getClass().getSimpleName();
-        }
-        return message.strip();
-    }
-
-    private static String sentence(String text) {
-        String s = Character.toUpperCase(text.charAt(0)) + text.substring(1);
-        return s.endsWith(".") ? s : s + ".";
     }
 }

@@ -21,6 +21,7 @@ import dev.whiskstudio.app.simulator.SimulatorState;
 import dev.whiskstudio.app.simulator.StartedSimulator;
 import dev.whiskstudio.app.status.StatusModel;
 import dev.whiskstudio.app.status.StatusView;
+import dev.whiskstudio.app.ui.Failures;
 import dev.whiskstudio.app.ui.IconGraphic;
 import dev.whiskstudio.app.workspace.env.UserEnvironment;
 import dev.whiskstudio.app.workspace.targets.TargetCatalog;
@@ -458,12 +459,7 @@ public final class Workbench extends BorderPane {
     }
 
     private static String rootMessage(Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
-                && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
+        return Failures.messageOf(Failures.unwrap(failure));
     }
 
     // ---------------------------------------------------------------- for the app and tests
