@@ -26,16 +26,23 @@ public final class WhiskStudioApp extends Application {
     private AppConfig config;
     private StatusModel model;
     private Workbench workbench;
+    private final NodeProbe nodeProbe;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     /** What JavaFX's launcher calls: the configuration comes from named arguments and system properties. */
     public WhiskStudioApp() {
-        this(null);
+        this(null, new NodeProbe());
     }
 
     /** For tests and embedders: a given configuration instead of the system properties. */
     public WhiskStudioApp(AppConfig config) {
+        this(config, new NodeProbe());
+    }
+
+    /** For tests: a look for Node.js of their own (a command that does not exist, say). */
+    public WhiskStudioApp(AppConfig config, NodeProbe nodeProbe) {
         this.config = config;
+        this.nodeProbe = nodeProbe;
     }
 
     @Override
@@ -49,7 +56,7 @@ public final class WhiskStudioApp extends Application {
     public void start(Stage stage) {
         StartupReport.mark("fx-start");
         Application.setUserAgentStylesheet(config.theme().userAgentStylesheet());
-        model = new StatusModel(config, new SimulatorStarter(), new NodeProbe());
+        model = new StatusModel(config, new SimulatorStarter(), nodeProbe);
         workbench = new Workbench(config, model);
 
         // as large as the layout wants, but never larger than the screen

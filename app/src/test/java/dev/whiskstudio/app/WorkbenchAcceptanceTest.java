@@ -65,10 +65,14 @@ class WorkbenchAcceptanceTest {
     }
 
     private void launch(Path project) throws Exception {
+        launch(project, new dev.whiskstudio.app.node.NodeProbe());
+    }
+
+    private void launch(Path project, dev.whiskstudio.app.node.NodeProbe nodeProbe) throws Exception {
         Path home = Files.createDirectories(temp.resolve("home"));
         AppConfig config = new AppConfig(temp.resolve("simulator"), 0, Profile.OPENWHISK, ThemeChoice.LIGHT)
                 .withUserHome(home).withProject(project);
-        app = (WhiskStudioApp) FxToolkit.setupApplication(() -> new WhiskStudioApp(config));
+        app = (WhiskStudioApp) FxToolkit.setupApplication(() -> new WhiskStudioApp(config, nodeProbe));
         workbench = onFx(app::workbench);
         waitUntil(STARTUP_SECONDS, () -> workbench.targets().simulatorEntry() != null);
     }
@@ -212,6 +216,18 @@ class WorkbenchAcceptanceTest {
             waitUntil(() -> text("#status-running").equals("2 activations running"));
             waitUntil(() -> text("#status-running").equals("0 activations running"));
         }
+    }
+
+    @Test
+    void withoutNodeJsTheWindowSaysWhatToInstallAndKeepsWorking() throws Exception {
+        Path project = Samples.copy(Samples.MANIFEST_DEMO, temp);
+        launch(project, new dev.whiskstudio.app.node.NodeProbe("no-such-node-" + System.nanoTime(),
+                java.time.Duration.ofSeconds(5)));
+        waitUntil(() -> !text("#node-missing").isEmpty());
+        assertTrue(onFx(() -> robot.lookup("#node-missing").query().isVisible()));
+        assertTrue(text("#node-missing").contains("install Node.js 18 or newer"), text("#node-missing"));
+        // the rest of the window works: the project is there and the explorer reads the simulator
+        waitUntil(() -> projectRow("hello") != null && explorerHas("guest"));
     }
 
     // ---------------------------------------------------------------- reading the window
