@@ -39,6 +39,10 @@ public record AppConfig(Path simulatorDataDir, int simulatorPort, Profile simula
         this(simulatorDataDir, simulatorPort, simulatorProfile, theme, Path.of(System.getProperty("user.home")), null);
     }
 
+    public AppConfig withTheme(ThemeChoice next) {
+        return new AppConfig(simulatorDataDir, simulatorPort, simulatorProfile, next, userHome, project);
+    }
+
     public AppConfig withUserHome(Path home) {
         return new AppConfig(simulatorDataDir, simulatorPort, simulatorProfile, theme, home, project);
     }

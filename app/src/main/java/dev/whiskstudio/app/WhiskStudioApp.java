@@ -3,7 +3,9 @@ package dev.whiskstudio.app;
 import dev.whiskstudio.app.node.NodeProbe;
 import dev.whiskstudio.app.simulator.SimulatorStarter;
 import dev.whiskstudio.app.status.StatusModel;
+import dev.whiskstudio.app.workbench.AppSettings;
 import dev.whiskstudio.app.workbench.Workbench;
+import dev.whiskstudio.app.workspace.env.UserEnvironment;
 import dev.whiskstudio.app.ui.AppIconImages;
 import dev.whiskstudio.app.ui.StyleSheets;
 import javafx.application.Application;
@@ -27,6 +29,7 @@ public final class WhiskStudioApp extends Application {
     private StatusModel model;
     private Workbench workbench;
     private final NodeProbe nodeProbe;
+    private AppSettings settings = AppSettings.defaults();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
 
     /** What JavaFX's launcher calls: the configuration comes from named arguments and system properties. */
@@ -47,8 +50,22 @@ public final class WhiskStudioApp extends Application {
 
     @Override
     public void init() {
-        if (config == null) {
+        // on the launcher thread: the settings file is read before the window exists, not on the FX thread
+        boolean fromCommandLine = config == null;
+        if (fromCommandLine) {
             config = AppConfig.from(System.getProperties(), getParameters().getNamed());
+        }
+        settings = AppSettings.load(config.userHome().resolve(UserEnvironment.CONFIG_DIR_NAME));
+        if (fromCommandLine) {
+            // what the command line does not say, the last run's choices do
+            var named = getParameters().getNamed();
+            if (!named.containsKey("theme") && System.getProperty(AppConfig.THEME_PROPERTY) == null) {
+                config = config.withTheme(settings.theme());
+            }
+            if (config.project() == null && settings.lastProject() != null
+                    && java.nio.file.Files.isDirectory(settings.lastProject())) {
+                config = config.withProject(settings.lastProject());
+            }
         }
     }
 
@@ -57,7 +74,7 @@ public final class WhiskStudioApp extends Application {
         StartupReport.mark("fx-start");
         Application.setUserAgentStylesheet(config.theme().userAgentStylesheet());
         model = new StatusModel(config, new SimulatorStarter(), nodeProbe);
-        workbench = new Workbench(config, model);
+        workbench = new Workbench(config, model, settings);
 
         // as large as the layout wants, but never larger than the screen
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

@@ -230,6 +230,21 @@ class WorkbenchAcceptanceTest {
         waitUntil(() -> projectRow("hello") != null && explorerHas("guest"));
     }
 
+    @Test
+    void theThemeAndTheProjectAreRememberedForTheNextRun() throws Exception {
+        Path project = Samples.copy(Samples.MANIFEST_DEMO, temp);
+        launch(project);
+        waitUntil(() -> projectRow("hello") != null);
+        runFx(() -> workbench.commands().run(dev.whiskstudio.app.workbench.Command.TOGGLE_THEME));
+        Path settings = temp.resolve("home/.whisk-studio/settings.json");
+        waitUntil(() -> Files.exists(settings) && Files.readString(settings).contains("\"dark\""));
+        var remembered = dev.whiskstudio.app.workbench.AppSettings.load(settings.getParent());
+        assertEquals(ThemeChoice.DARK, remembered.theme());
+        assertEquals(project.toAbsolutePath().normalize(), remembered.lastProject());
+        runFx(() -> workbench.commands().run(dev.whiskstudio.app.workbench.Command.TOGGLE_THEME));
+        waitUntil(() -> Files.readString(settings).contains("\"light\""));
+    }
+
     // ---------------------------------------------------------------- reading the window
 
     /** The project tree's row showing an entity of that name, or null. */

@@ -90,14 +90,23 @@ public final class Workbench extends BorderPane {
     private final RemoteCode remoteCode;
     private final CodeParamsEditor paramsEditor = new CodeParamsEditor();
     private ThemeChoice theme;
+    private AppSettings settings;
+    private final Path configDir;
 
     public Workbench(AppConfig config, StatusModel status) {
+        this(config, status, AppSettings.defaults());
+    }
+
+    /** @param settings what the last run remembered; changes are written back to the user's config folder */
+    public Workbench(AppConfig config, StatusModel status, AppSettings settings) {
         this.config = config;
         this.status = status;
+        this.settings = settings;
         this.theme = config.theme();
         setId("workbench");
         getStyleClass().add("workbench");
         UserEnvironment user = new UserEnvironment(config.userHome(), System.getenv());
+        configDir = user.configDir();
         targets = new TargetsModel(new TargetCatalog(user, UserTargets.in(user)), io);
         project = new ProjectSession(io);
         remoteCode = new RemoteCode(user.configDir().resolve("remote"));
@@ -266,6 +275,11 @@ public final class Workbench extends BorderPane {
             }
         });
         project.folderProperty().addListener((obs, old, folder) -> targets.projectOpened(folder));
+        project.projectProperty().addListener((obs, old, loaded) -> {
+            if (loaded != null && !loaded.folder().equals(settings.lastProject())) {
+                remember(settings.withLastProject(loaded.folder()));
+            }
+        });
     }
 
     private void defineCommands() {
@@ -416,6 +430,19 @@ public final class Workbench extends BorderPane {
         theme = theme == ThemeChoice.DARK ? ThemeChoice.LIGHT : ThemeChoice.DARK;
         Application.setUserAgentStylesheet(theme.userAgentStylesheet());
         ((CheckMenuItem) commands.item(Command.TOGGLE_THEME)).setSelected(theme == ThemeChoice.DARK);
+        remember(settings.withTheme(theme));
+    }
+
+    /** Keeps a changed setting for the next run, written off the FX thread; a failure to write is only a message. */
+    private void remember(AppSettings next) {
+        settings = next;
+        io.execute(() -> {
+            try {
+                next.save(configDir);
+            } catch (java.io.IOException e) {
+                Platform.runLater(() -> message.set("Could not save the settings in " + configDir + ": " + e.getMessage()));
+            }
+        });
     }
 
     private void simulatorStateChanged(SimulatorState state) {
