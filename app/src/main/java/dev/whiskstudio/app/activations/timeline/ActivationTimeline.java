@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  * <p>Colours and font come from CSS ({@code timeline.css}, added by the view itself, on AtlantaFX's variables).
  */
 public class ActivationTimeline extends Region {
-    /** How much one wheel notch (40 pixels of scroll) or one key press zooms. */
+    /** How much one wheel notch or one key press zooms. */
     static final double ZOOM_STEP = 1.25;
     /** Room left after the newest bar when following, and around everything when fitting, as part of the width. */
     static final double EDGE_ROOM = 0.03;
@@ -426,7 +426,9 @@ public class ActivationTimeline extends Region {
             } else if (dx != 0 && dy == 0 && !e.isControlDown()) {
                 panBy(-dx, 0);
             } else if (dy != 0) {
-                zoom(Math.pow(ZOOM_STEP, dy / 40), e.getX());
+                // a wheel notch is deltaY / multiplierY (40 px a notch on desktops); trackpads give fractions
+                double notches = e.getMultiplierY() > 0 ? dy / e.getMultiplierY() : dy / 40;
+                zoom(Math.pow(ZOOM_STEP, notches), e.getX());
             }
             e.consume();
         });
