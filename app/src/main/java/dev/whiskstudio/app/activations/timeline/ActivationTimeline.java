@@ -79,6 +79,9 @@ public class ActivationTimeline extends Region {
     private final Timeline liveTicker = new Timeline(new KeyFrame(LIVE_TICK, e -> liveTick()));
     private boolean dirty = true;
     private FrameStats lastFrame = FrameStats.NONE;
+    private long redraws;
+    /** What to do once there is a size: views asked for before the first layout need the real width. */
+    private Runnable onFirstLayout;
     private int knownLanes = -1;
 
     private boolean pressed;
@@ -160,7 +163,7 @@ public class ActivationTimeline extends Region {
         selectedId.set(activationId);
         markDirty();
         Optional<TimelineBar> found = activationId == null ? Optional.empty() : model.bar(activationId);
-        found.ifPresent(this::reveal);
+        found.ifPresent(bar -> whenLaidOut(() -> reveal(bar)));
         return found.isPresent();
     }
 
@@ -177,12 +180,16 @@ public class ActivationTimeline extends Region {
     /** Shows {@code window} across the bars' area (within the zoom limits); ends follow-live. */
     public void showWindow(TimeWindow window) {
         followLive.set(false);
-        viewport.show(window);
+        whenLaidOut(() -> viewport.show(window));
         markDirty();
     }
 
     /** Shows every bar (with a little room around), or the last minute when there are none. */
     public void fitAll() {
+        whenLaidOut(this::fitAllNow);
+    }
+
+    private void fitAllNow() {
         long now = clock.millis();
         long from = model.earliest().orElse(now - 60_000);
         long to = model.latestEnd(now).orElse(now);
@@ -274,6 +281,11 @@ public class ActivationTimeline extends Region {
         return lastFrame;
     }
 
+    /** How many frames have been drawn: changes within one pulse make one frame, and nothing changing makes none. */
+    public long redrawCount() {
+        return redraws;
+    }
+
     /**
      * Draws now rather than at the next pulse (views redraw by themselves; this is for measuring and snapshots).
      */
@@ -284,6 +296,7 @@ public class ActivationTimeline extends Region {
         }
         lastFrame = renderer.draw(canvas.getGraphicsContext2D(), model, viewport, palette, clock.millis(),
                 selectedId.get(), clock.getZone());
+        redraws++;
     }
 
     /** Stops listening to the model and stops the timers; for a timeline that is thrown away. */
@@ -303,6 +316,11 @@ public class ActivationTimeline extends Region {
             canvas.setWidth(width);
             canvas.setHeight(height);
             viewport.setSize(width, height);
+            if (onFirstLayout != null && width > 0 && height > 0) {
+                Runnable pending = onFirstLayout;
+                onFirstLayout = null;
+                pending.run();
+            }
             if (followLive.get()) {
                 followNewest();
             }
@@ -328,6 +346,19 @@ public class ActivationTimeline extends Region {
     @Override
     protected double computeMinHeight(double width) {
         return TimelineViewport.AXIS_HEIGHT + 2 * TimelineViewport.LANE_HEIGHT;
+    }
+
+    /** Runs {@code change} now if the timeline has its size, else at its first layout (after earlier ones). */
+    private void whenLaidOut(Runnable change) {
+        if (viewport.width() > 0 && viewport.height() > 0) {
+            change.run();
+        } else {
+            Runnable before = onFirstLayout;
+            onFirstLayout = before == null ? change : () -> {
+                before.run();
+                change.run();
+            };
+        }
     }
 
     private void markDirty() {

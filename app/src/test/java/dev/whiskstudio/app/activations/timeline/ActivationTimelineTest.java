@@ -381,6 +381,65 @@ class ActivationTimelineTest {
     }
 
     @Test
+    void changesWithinAPulseMakeOneFrameAndNothingChangingMakesNone() throws Exception {
+        model.put(warm("seed", "c0", T0, 100));
+        show(900, 300);
+        showWindow(T0, T0 + 60_000);
+        waitPulses(5);
+        long before = onFx(timeline::redrawCount);
+        waitPulses(10);
+        assertEquals(before, onFx(timeline::redrawCount), "idle: no redraws");
+
+        runFx(() -> {
+            for (int i = 0; i < 50; i++) {
+                model.put(warm("burst-" + i, "c" + (i % 4), T0 + 1_000 + i * 200L, 100));
+            }
+            timeline.zoom(1.1, 300);
+            timeline.panBy(5, 0);
+        });
+        waitUntil(() -> timeline.redrawCount() > before);
+        waitPulses(10);
+        assertEquals(before + 1, onFx(timeline::redrawCount), "50 bars, a zoom and a pan in one go: one frame");
+        assertTrue(onFx(() -> timeline.lastFrame().barsInView()) > 40, "the frame shows the burst");
+    }
+
+    @Test
+    void aViewAskedForBeforeTheFirstLayoutIsAppliedOnceShown() throws Exception {
+        model.putAll(List.of(warm("a", "c1", T0 + 1_000, 500), warm("b", "c2", T0 + 9_000, 1_000)));
+        FxToolkit.setupSceneRoot(() -> {
+            timeline = new ActivationTimeline(model, clock);
+            timeline.setFollowLive(false);
+            timeline.fitAll();
+            StackPane root = new StackPane(timeline);
+            root.setPrefSize(900, 300);
+            return root;
+        });
+        FxToolkit.setupStage(stage -> stage.sizeToScene());
+        FxToolkit.showStage();
+        waitUntil(() -> timeline.lastFrame().barsInView() == 2);
+        TimeWindow fitted = onFx(timeline::visibleWindow);
+        assertTrue(fitted.contains(T0 + 1_000) && fitted.contains(T0 + 10_000), fitted.toString());
+        assertTrue(fitted.span() < 10_000, "fitted to the bars: " + fitted);
+    }
+
+    /** Waits until {@code count} pulses have passed. */
+    private static void waitPulses(int count) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger pulses = new java.util.concurrent.atomic.AtomicInteger();
+        javafx.animation.AnimationTimer counter = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulses.incrementAndGet();
+            }
+        };
+        runFx(counter::start);
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> pulses.get() >= count);
+        } finally {
+            runFx(counter::stop);
+        }
+    }
+
+    @Test
     void aFrameVisitsOnlyWhatIsVisibleAndMergesThinBars() throws Exception {
         model.putAll(Bars.workload(10_000, 20, T0, 11));
         show(1_000, 540);
