@@ -422,6 +422,38 @@ class ActivationTimelineTest {
         assertTrue(fitted.span() < 10_000, "fitted to the bars: " + fitted);
     }
 
+    @Test
+    void theToolbarFitsZoomsAndTogglesFollowLive() throws Exception {
+        model.putAll(List.of(warm("a", "c1", T0 + 1_000, 500), warm("b", "c2", T0 + 9_000, 1_000)));
+        FxToolkit.setupSceneRoot(() -> {
+            timeline = new ActivationTimeline(model, clock);
+            javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(timeline);
+            root.setTop(new TimelineControls(timeline));
+            root.setPrefSize(900, 300);
+            return root;
+        });
+        FxToolkit.setupStage(stage -> stage.sizeToScene());
+        FxToolkit.showStage();
+        javafx.scene.control.ToggleButton follow = robot.lookup("#timeline-follow").queryAs(javafx.scene.control.ToggleButton.class);
+        assertTrue(onFx(follow::isSelected), "the toggle shows follow-live");
+
+        robot.clickOn(follow);
+        waitUntil(() -> !timeline.isFollowLive());
+        robot.clickOn("#timeline-fit");
+        waitUntil(() -> timeline.visibleWindow().contains(T0 + 1_000) && timeline.visibleWindow().span() < 12_000);
+        double fitted = onFx(() -> timeline.visibleWindow().span());
+        robot.clickOn("#timeline-zoom-in");
+        waitUntil(() -> Math.abs(timeline.visibleWindow().span() - fitted / ActivationTimeline.ZOOM_STEP) < 1);
+        robot.clickOn("#timeline-zoom-out");
+        robot.clickOn("#timeline-zoom-out");
+        waitUntil(() -> Math.abs(timeline.visibleWindow().span() - fitted * ActivationTimeline.ZOOM_STEP) < 1);
+
+        runFx(() -> timeline.panBy(-100, 0));
+        assertFalse(onFx(follow::isSelected));
+        robot.clickOn(follow);
+        waitUntil(timeline::isFollowLive);
+    }
+
     /** Waits until {@code count} pulses have passed. */
     private static void waitPulses(int count) throws Exception {
         java.util.concurrent.atomic.AtomicInteger pulses = new java.util.concurrent.atomic.AtomicInteger();
