@@ -1,5 +1,6 @@
 package dev.whiskstudio.app.activations.pool;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -56,6 +57,6 @@ public record PoolContainer(String containerId, String name, String kind, long m
         if (busy()) {
             return "state-busy";
         }
-        return "state-" + state.name().toLowerCase(java.util.Locale.ROOT);
+        return "state-" + state.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
 package dev.whiskstudio.app.activations.timeline;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -48,7 +49,7 @@ public record TimelineBar(String activationId, String laneKey, String laneLabel,
 
         /** A word or two for people: "success", "developer error"... */
         public String words() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
     }
 

@@ -33,7 +33,8 @@ public final class TimelineModel {
     private TimelineBar newest;
     private boolean summariesStale;
     private int batchDepth;
-    private boolean changed;
+    /** A change made inside a batch, told when the batch ends. */
+    private boolean pending;
 
     /** Adds a bar, or replaces the bar with the same activation id (it may move to another lane). */
     public void put(TimelineBar bar) {
@@ -49,13 +50,7 @@ public final class TimelineModel {
 
     /** Puts every bar, telling the listeners once. */
     public void putAll(Collection<TimelineBar> many) {
-        batchDepth++;
-        try {
-            many.forEach(this::put);
-        } finally {
-            batchDepth--;
-            changed();
-        }
+        batch(() -> many.forEach(this::put));
     }
 
     /** Removes the bar of {@code activationId}; false when there is none. */
@@ -70,6 +65,17 @@ public final class TimelineModel {
         return true;
     }
 
+    /** Removes the bars of these ids (unknown ones are skipped), telling the listeners once; returns how many went. */
+    public int removeAll(Collection<String> activationIds) {
+        int[] removed = {0};
+        batch(() -> activationIds.forEach(id -> {
+            if (remove(id)) {
+                removed[0]++;
+            }
+        }));
+        return removed[0];
+    }
+
     public void clear() {
         if (bars.isEmpty()) {
             return;
@@ -82,7 +88,6 @@ public final class TimelineModel {
         latestEnd = Long.MIN_VALUE;
         newest = null;
         summariesStale = false;
-        changed = true;
         changed();
     }
 
@@ -239,16 +244,27 @@ public final class TimelineModel {
         summariesStale = false;
     }
 
+    /** Runs {@code changes}, telling the listeners once at the end if anything changed. */
+    private void batch(Runnable changes) {
+        batchDepth++;
+        try {
+            changes.run();
+        } finally {
+            batchDepth--;
+            if (batchDepth == 0 && pending) {
+                changed();
+            }
+        }
+    }
+
     private void changed() {
-        changed = true;
         if (batchDepth > 0) {
+            pending = true;
             return;
         }
-        if (changed) {
-            changed = false;
-            for (Runnable listener : listeners) {
-                listener.run();
-            }
+        pending = false;
+        for (Runnable listener : listeners) {
+            listener.run();
         }
     }
 }

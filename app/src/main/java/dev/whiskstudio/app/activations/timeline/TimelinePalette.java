@@ -5,12 +5,14 @@ import javafx.beans.value.ObservableValue;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The colours and font the timeline paints its canvas with, taken from CSS: an empty, unseen node styled as
@@ -78,7 +80,7 @@ final class TimelinePalette extends Region {
     }
 
     private StyleableObjectProperty<Color> color(String name, String cssName,
-                                                 java.util.function.Function<TimelinePalette, javafx.css.StyleableProperty<Color>> self,
+                                                 Function<TimelinePalette, StyleableProperty<Color>> self,
                                                  Color fallback) {
         // the factory makes SimpleStyleableObjectProperty instances, typed by their interface only
         return (StyleableObjectProperty<Color>) CSS.createStyleableColorProperty(this, name, cssName, self, fallback);

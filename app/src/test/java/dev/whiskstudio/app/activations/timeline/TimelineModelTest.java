@@ -139,6 +139,12 @@ class TimelineModelTest {
         model.put(warm("one", "lane", T0, 5));
         model.remove("one");
         assertEquals(3, heard.get());
+        assertEquals(3, model.removeAll(List.of("a0", "a1", "nope", "a2")));
+        assertEquals(4, heard.get(), "a batch removal is one change");
+        assertEquals(0, model.removeAll(List.of("nope")));
+        model.putAll(List.of());
+        assertEquals(4, heard.get(), "nothing changed, nothing told");
+        assertEquals(97, model.size());
     }
 
     @Test
