@@ -11,11 +11,6 @@ import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
-import javafx.scene.input.ZoomEvent;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
@@ -48,7 +43,6 @@ public class ActivationTimeline extends Region {
     static final double ZOOM_STEP = 1.25;
     /** Room left after the newest bar when following, and around everything when fitting, as part of the width. */
     static final double EDGE_ROOM = 0.03;
-    private static final double DRAG_THRESHOLD = 3;
     private static final double HIT_SLOP_PIXELS = 3;
     private static final Duration LIVE_TICK = Duration.millis(100);
 
@@ -84,12 +78,9 @@ public class ActivationTimeline extends Region {
     private Runnable onFirstLayout;
     private int knownLanes = -1;
 
-    private boolean pressed;
     private boolean dragging;
-    private double anchorX;
-    private double anchorY;
-    private double anchorStart;
-    private double anchorScroll;
+    private double dragStart;
+    private double dragScroll;
     private double pointerX = Double.NaN;
     private double pointerY = Double.NaN;
 
@@ -120,8 +111,7 @@ public class ActivationTimeline extends Region {
             }
         });
         sceneProperty().addListener((obs, was, is) -> updateTicker());
-        installMouse();
-        installKeys();
+        TimelineGestures.install(this);
         modelChanged();
     }
 
@@ -448,109 +438,62 @@ public class ActivationTimeline extends Region {
         }
     }
 
-    private void installMouse() {
-        addEventHandler(ScrollEvent.SCROLL, e -> {
-            double dx = e.getDeltaX();
-            double dy = e.getDeltaY();
-            if (e.isShiftDown()) {
-                panBy(-(dx != 0 ? dx : dy), 0);
-            } else if (dx != 0 && dy == 0 && !e.isControlDown()) {
-                panBy(-dx, 0);
-            } else if (dy != 0) {
-                // a wheel notch is deltaY / multiplierY (40 px a notch on desktops); trackpads give fractions
-                double notches = e.getMultiplierY() > 0 ? dy / e.getMultiplierY() : dy / 40;
-                zoom(Math.pow(ZOOM_STEP, notches), e.getX());
-            }
-            e.consume();
-        });
-        addEventHandler(ZoomEvent.ZOOM, e -> {
-            zoom(e.getZoomFactor(), e.getX());
-            e.consume();
-        });
-        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-            requestFocus();
-            pressed = e.getButton() == MouseButton.PRIMARY;
-            dragging = false;
-            anchorX = e.getX();
-            anchorY = e.getY();
-        });
-        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            if (!pressed) {
-                return;
-            }
-            if (!dragging && Math.hypot(e.getX() - anchorX, e.getY() - anchorY) > DRAG_THRESHOLD) {
-                dragging = true;
-                followLive.set(false);
-                anchorX = e.getX();
-                anchorY = e.getY();
-                anchorStart = viewport.startMillis();
-                anchorScroll = viewport.scrollY();
-                hideCard();
-                setCursor(Cursor.CLOSED_HAND);
-            }
-            if (dragging) {
-                viewport.setStart(anchorStart - (e.getX() - anchorX) * viewport.msPerPixel());
-                viewport.setScrollY(anchorScroll - (e.getY() - anchorY));
-                markDirty();
-            }
-        });
-        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-            boolean click = pressed && !dragging && e.getButton() == MouseButton.PRIMARY;
-            pressed = false;
-            dragging = false;
-            setCursor(Cursor.DEFAULT);
-            if (click) {
-                Optional<TimelineBar> bar = barAt(e.getX(), e.getY());
-                if (bar.isPresent()) {
-                    selectedId.set(bar.get().activationId());
-                    markDirty();
-                    onOpenActivation.accept(bar.get().activationId());
-                } else {
-                    clearSelection();
-                }
-            }
-            pointerX = e.getX();
-            pointerY = e.getY();
-            refreshCard();
-        });
-        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
-            pointerX = e.getX();
-            pointerY = e.getY();
-            refreshCard();
-        });
-        addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
-            pointerX = Double.NaN;
-            pointerY = Double.NaN;
-            hideCard();
-        });
+    // ---- what the gestures do (TimelineGestures turns events into these) ----
+
+    TimelineViewport viewport() {
+        return viewport;
     }
 
-    private void installKeys() {
-        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            double width = viewport.plotWidth();
-            switch (e.getCode()) {
-                case PLUS, ADD, EQUALS -> zoomIn();
-                case MINUS, SUBTRACT -> zoomOut();
-                case LEFT -> panBy(-width * 0.1, 0);
-                case RIGHT -> panBy(width * 0.1, 0);
-                case UP -> panBy(0, -TimelineViewport.LANE_HEIGHT);
-                case DOWN -> panBy(0, TimelineViewport.LANE_HEIGHT);
-                case PAGE_UP -> panBy(0, -viewport.plotHeight());
-                case PAGE_DOWN -> panBy(0, viewport.plotHeight());
-                case HOME -> fitAll();
-                case END -> setFollowLive(true);
-                case ENTER -> {
-                    if (selectedId.get() != null && model.bar(selectedId.get()).isPresent()) {
-                        onOpenActivation.accept(selectedId.get());
-                    }
-                }
-                case ESCAPE -> clearSelection();
-                default -> {
-                    return;
-                }
-            }
-            e.consume();
-        });
+    /** A drag has begun: the view follows the pointer from here, and stops following live. */
+    void beginDrag() {
+        dragging = true;
+        followLive.set(false);
+        dragStart = viewport.startMillis();
+        dragScroll = viewport.scrollY();
+        hideCard();
+        setCursor(Cursor.CLOSED_HAND);
+    }
+
+    /** The pointer is {@code dx}, {@code dy} pixels from where the drag began: the content moves with it. */
+    void dragTo(double dx, double dy) {
+        viewport.setStart(dragStart - dx * viewport.msPerPixel());
+        viewport.setScrollY(dragScroll - dy);
+        markDirty();
+    }
+
+    void endDrag() {
+        dragging = false;
+        setCursor(Cursor.DEFAULT);
+    }
+
+    /** A click at a point: selects and opens the bar there, or clears the selection. */
+    void clickAt(double x, double y) {
+        Optional<TimelineBar> bar = barAt(x, y);
+        if (bar.isPresent()) {
+            selectedId.set(bar.get().activationId());
+            markDirty();
+            onOpenActivation.accept(bar.get().activationId());
+        } else {
+            clearSelection();
+        }
+    }
+
+    void openSelected() {
+        String id = selectedId.get();
+        if (id != null && model.bar(id).isPresent()) {
+            onOpenActivation.accept(id);
+        }
+    }
+
+    /** The pointer moved to a point (NaN: it left): the details card follows it. */
+    void pointerAt(double x, double y) {
+        pointerX = x;
+        pointerY = y;
+        if (Double.isNaN(x)) {
+            hideCard();
+        } else {
+            refreshCard();
+        }
     }
 
     /** Shows the card for the bar under the pointer (its figures may have changed), or hides it. */
