@@ -173,6 +173,34 @@ class InsightApiTest {
     }
 
     @Test
+    void aConductorAndEachStepRecordTheInputTheyWereGiven() throws Exception {
+        put(guest, "/api/v1/namespaces/_/actions/triple", action("function main({ value }) { return { value: value * 3 } }", null));
+        put(guest, "/api/v1/namespaces/_/actions/increment", action("function main({ value }) { return { value: value + 1 } }", null));
+        String code = "function main(params) { let step = params.$step || 0; delete params.$step;"
+                + " switch (step) { case 0: return { action: 'triple', params, state: { $step: 1 } };"
+                + " case 1: return { action: 'increment', params, state: { $step: 2 } };"
+                + " case 2: return { params }; } }";
+        put(guest, "/api/v1/namespaces/_/actions/conducted", "{\"exec\":{\"kind\":\"nodejs:20\",\"code\":"
+                + SimHarness.JSON.valueToTree(code) + "},\"annotations\":[{\"key\":\"conductor\",\"value\":true}]}");
+        JsonNode primary = invoke(guest, "conducted", "{\"value\":3}");
+        assertEquals(10, primary.at("/response/result/value").asInt());
+        JsonNode primaryInsight = insight(guest, primary.get("activationId").asText());
+        assertEquals(SimHarness.JSON.readTree("{\"value\":3}"), primaryInsight.get("params"));
+        assertTrue(primaryInsight.get("containerId").isNull());
+
+        JsonNode logs = Poll.until(Duration.ofSeconds(10), "the conductor's record",
+                () -> guest.get("/api/v1/namespaces/_/activations/" + primary.get("activationId").asText()),
+                r -> r.status() == 200).json().get("logs");
+        String[] inputs = {"{\"value\":3}", "{\"value\":3}", "{\"value\":9,\"$step\":1}", "{\"value\":9}",
+                "{\"value\":10,\"$step\":2}"};
+        for (int i = 0; i < inputs.length; i++) {
+            JsonNode step = insight(guest, logs.get(i).asText());
+            assertEquals(SimHarness.JSON.readTree(inputs[i]), step.get("params"), "step " + i);
+            assertNotNull(step.get("containerId").textValue(), "step " + i + " ran in a container");
+        }
+    }
+
+    @Test
     void aTriggerRecordsItsPayloadAndTheRuleFiredActionItsMergedArguments() throws Exception {
         put(guest, "/api/v1/namespaces/_/actions/onEvent", action(ECHO, null));
         put(guest, "/api/v1/namespaces/_/triggers/evt", "{\"parameters\":[{\"key\":\"tp\",\"value\":\"from-trigger\"}]}");
