@@ -25,6 +25,9 @@ import dev.whiskstudio.sim.controller.PackageResolver;
 import dev.whiskstudio.sim.controller.RuleController;
 import dev.whiskstudio.sim.controller.TriggerController;
 import dev.whiskstudio.sim.entity.RuntimeManifest;
+import dev.whiskstudio.sim.insight.EventHub;
+import dev.whiskstudio.sim.insight.InsightApi;
+import dev.whiskstudio.sim.insight.InsightRecorder;
 import dev.whiskstudio.sim.store.ActivationStore;
 import dev.whiskstudio.sim.store.DataDirLock;
 import dev.whiskstudio.sim.store.Database;
@@ -62,6 +65,7 @@ public final class Simulator implements AutoCloseable {
     private final Throttle throttle;
     private final DataDirLock dataDirLock;
     private final FeedTimer feedTimer;
+    private final EventHub events;
 
     private Simulator(SimConfig config, Clock clock, DataDirLock dataDirLock) throws IOException, SQLException {
         this.config = config;
@@ -77,7 +81,9 @@ public final class Simulator implements AutoCloseable {
         this.feedTimer = new FeedTimer(clock);
         this.pool = new ContainerPool(backend, config.pool(), () -> Map.of("__OW_API_HOST", apiHost()),
                 "wsk-" + Backends.ownerId(config));
-        this.invoker = new Invoker(pool, json, config.limits().resultBytes());
+        this.events = new EventHub(pool::snapshot);
+        InsightRecorder insight = new InsightRecorder(events);
+        this.invoker = new Invoker(pool, json, config.limits().resultBytes(), insight);
         this.throttle = new Throttle(config.limits().invocationsPerMinute(), config.limits().concurrentInvocations(), clock);
         Entities entities = new Entities(entityStore, config.limits(), RuntimeManifest.standard(), clock);
         PackageResolver resolver = new PackageResolver(entities);
@@ -86,7 +92,7 @@ public final class Simulator implements AutoCloseable {
         SystemFeeds feeds = new SystemFeeds(plugins.feeds(), entities, authenticator, feedTimer, json);
         feeds.install();
         InvocationController invocations = new InvocationController(actions, invoker, activationWriter, throttle,
-                config.limits().payloadBytes(), config.limits().sequenceMaxLength(), feeds);
+                config.limits().payloadBytes(), config.limits().sequenceMaxLength(), feeds, insight);
         TriggerFiring triggerFiring = new TriggerFiring(entities, invocations);
         feeds.connect(triggerFiring);
         boolean adobe = config.profile() == Profile.ADOBE_IO_RUNTIME;
@@ -95,11 +101,14 @@ public final class Simulator implements AutoCloseable {
                 new RuleController(entities, actions), new ActivationController(activationStore, activationWriter, config.limits(), json),
                 invocations, triggerFiring,
                 new WebActionController(actions, invocations, authenticator, json, adobe), !adobe);
+        InsightApi insightApi = new InsightApi(authenticator, config, pool::snapshot, activationStore, activationWriter,
+                events);
         this.server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = config.host();
             cfg.jetty.port = config.port();
             api.install(cfg);
+            insightApi.install(cfg);
         });
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sim-housekeeping");
@@ -212,6 +221,11 @@ public final class Simulator implements AutoCloseable {
         return pool;
     }
 
+    /** The live event stream's clients, for the insight API's tests. */
+    public EventHub events() {
+        return events;
+    }
+
     /** Activations of a namespace in flight now. */
     public int inFlight(String namespace) {
         return throttle.inFlight(namespace);
@@ -226,6 +240,8 @@ public final class Simulator implements AutoCloseable {
     @Override
     public void close() {
         housekeeping.shutdownNow();
+        // the event streams end first: their responses are open for as long as they last
+        events.close();
         server.stop();
         shutdownInvoker();
         db.close();
@@ -234,6 +250,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     private void shutdownInvoker() {
+        events.close();
         feedTimer.close();
         pool.close();
         backend.close();

@@ -89,7 +89,7 @@ final class ConductorRunner {
         String secondaryId = InvocationController.newActivationId();
         run.logs.add(secondaryId);
         return invocations.runPrimitive(who, conductor, input, secondaryId, primaryId, SEQUENCE)
-                .thenCompose(invocations::store)
+                .thenCompose(secondary -> invocations.store(secondary, input))
                 .thenCompose(secondary -> {
                     run.duration += secondary.duration();
                     JsonNode out = secondary.response().get("result");
@@ -151,9 +151,9 @@ final class ConductorRunner {
         String componentId = InvocationController.newActivationId();
         run.logs.add(componentId);
         run.maxMemory = Math.max(run.maxMemory, memoryOf(resolved.action()));
-        return invocations.run(who, resolved, params == null ? JsonNodeFactory.instance.objectNode() : params,
-                        componentId, primaryId, SEQUENCE, new int[]{0})
-                .thenCompose(invocations::store)
+        ObjectNode input = params == null ? JsonNodeFactory.instance.objectNode() : params;
+        return invocations.run(who, resolved, input, componentId, primaryId, SEQUENCE, new int[]{0})
+                .thenCompose(component -> invocations.store(component, input))
                 .thenApply(component -> {
                     run.duration += component.duration();
                     if (component.status() == ActivationStatus.WHISK_ERROR) {

@@ -43,9 +43,18 @@ public final class InvocationController {
     private final ConductorRunner conductors;
 
     private final SystemFeeds feeds;
+    private final ActivationObserver observer;
 
     public InvocationController(ActionController actions, Invoker invoker, ActivationWriter writer, Throttle throttle,
                                 long payloadLimitBytes, int sequenceMaxLength, SystemFeeds feeds) {
+        this(actions, invoker, writer, throttle, payloadLimitBytes, sequenceMaxLength, feeds, ActivationObserver.NONE);
+    }
+
+    /** @param observer decides what is stored beside each record and hears when it is handed to the store */
+    public InvocationController(ActionController actions, Invoker invoker, ActivationWriter writer, Throttle throttle,
+                                long payloadLimitBytes, int sequenceMaxLength, SystemFeeds feeds,
+                                ActivationObserver observer) {
+        this.observer = observer;
         this.feeds = feeds;
         this.actions = actions;
         this.invoker = invoker;
@@ -94,7 +103,7 @@ public final class InvocationController {
         String activationId = newActivationId();
         CompletableFuture<ActivationRecord> done = run(who, resolved, params, activationId, null, null, new int[]{0})
                 .whenComplete((rec, e) -> throttle.finish(who.namespace()))
-                .thenCompose(rec -> record.shouldStore(rec) ? store(rec) : CompletableFuture.completedFuture(rec));
+                .thenCompose(rec -> record.shouldStore(rec) ? store(rec, params) : notStored(rec));
         return new Invocation(activationId, done);
     }
 
@@ -144,13 +153,36 @@ public final class InvocationController {
     /**
      * Hands a record to the writer and completes with it at once: as on the platform, an activation's answer does not
      * wait for its record to be stored. Reads of the activation API wait for the records handed in before them.
+     *
+     * @param params the payload the activation was invoked with (kept beside the record by the observer)
      */
-    CompletableFuture<ActivationRecord> store(ActivationRecord rec) {
-        writer.write(ActivationRow.of(rec)).whenComplete((v, e) -> {
+    CompletableFuture<ActivationRecord> store(ActivationRecord rec, JsonNode params) {
+        ActivationRow row;
+        try {
+            row = observer.row(rec, params);
+        } catch (RuntimeException e) {
+            LOG.warn("activation {}: the observer could not add to its record", rec.activationId(), e);
+            row = ActivationRow.of(rec);
+        }
+        writer.write(row).whenComplete((v, e) -> {
             if (e != null) {
                 LOG.error("activation {} ran but its record could not be stored", rec.activationId(), e);
             }
         });
+        try {
+            observer.handedIn(rec, row);
+        } catch (RuntimeException e) {
+            LOG.warn("activation {}: the observer failed", rec.activationId(), e);
+        }
+        return CompletableFuture.completedFuture(rec);
+    }
+
+    private CompletableFuture<ActivationRecord> notStored(ActivationRecord rec) {
+        try {
+            observer.notStored(rec);
+        } catch (RuntimeException e) {
+            LOG.warn("activation {}: the observer failed", rec.activationId(), e);
+        }
         return CompletableFuture.completedFuture(rec);
     }
 

@@ -92,7 +92,7 @@ final class SequenceRunner {
         String componentId = InvocationController.newActivationId();
         progress.componentIds.add(componentId);
         return invocations.run(who, resolved, input, componentId, sequenceId, nested ? null : SEQUENCE, atomicCount)
-                .thenCompose(invocations::store)
+                .thenCompose(rec -> invocations.store(rec, input))
                 .thenApply(rec -> {
                     progress.duration += rec.duration();
                     progress.maxMemory = Math.max(progress.maxMemory, memoryOf(resolved.action()));

@@ -63,7 +63,7 @@ public final class TriggerFiring {
         JsonNode result = payload == null ? JsonNodeFactory.instance.objectNode() : payload;
         invocations.store(new ActivationRecord(who.namespace(), null, qn.name(), trigger.doc().path("version").asText(),
                 who.subject(), activationId, start, 0, trigger.doc().path("publish").asBoolean(), logs,
-                ActivationStatus.SUCCESS, result, annotations, null));
+                ActivationStatus.SUCCESS, result, annotations, null), result);
         return Optional.of(activationId);
     }
 

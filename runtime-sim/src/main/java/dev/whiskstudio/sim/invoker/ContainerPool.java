@@ -39,6 +39,8 @@ public final class ContainerPool implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AtomicLong names = new AtomicLong();
     private final String namePrefix;
+    /** Turns {@link PooledContainer#lastUsedNanos} into epoch ms without the jitter of reading both clocks each time. */
+    private final long epochOffsetMs = System.currentTimeMillis() - System.nanoTime() / 1_000_000;
     private int usedMemoryMb;
     private boolean closed;
 
@@ -374,7 +376,7 @@ public final class ContainerPool implements AutoCloseable {
         for (PooledContainer c : containers) {
             entries.add(new PoolSnapshot.Entry(c.name, c.kind, c.memoryMb, c.state.name().toLowerCase(),
                     c.action == null ? null : c.action.action(), c.action == null ? null : c.action.namespace(), c.active,
-                    c.container() == null ? null : c.container().id()));
+                    c.container() == null ? null : c.container().id(), epochOffsetMs + c.lastUsedNanos / 1_000_000));
         }
         return new PoolSnapshot(config.memoryMb(), usedMemoryMb, queue.size(), entries);
     }

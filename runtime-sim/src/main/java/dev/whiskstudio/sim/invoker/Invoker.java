@@ -34,13 +34,20 @@ public final class Invoker implements AutoCloseable {
     private final ContainerPool pool;
     private final ObjectMapper json;
     private final long resultLimitBytes;
+    private final ActivationListener listener;
     private final ExecutorService runners = Executors.newCachedThreadPool(r -> daemon(r, "activation"));
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "memory-watchdog"));
 
     public Invoker(ContainerPool pool, ObjectMapper json, long resultLimitBytes) {
+        this(pool, json, resultLimitBytes, ActivationListener.NONE);
+    }
+
+    /** @param listener told when each activation begins in its container and when its record is made */
+    public Invoker(ContainerPool pool, ObjectMapper json, long resultLimitBytes, ActivationListener listener) {
         this.pool = pool;
         this.json = json;
         this.resultLimitBytes = resultLimitBytes;
+        this.listener = listener;
         watchdog.scheduleWithFixedDelay(this::enforceMemoryLimits, 100, 100, TimeUnit.MILLISECONDS);
     }
 
@@ -65,12 +72,14 @@ public final class Invoker implements AutoCloseable {
         } catch (ExecutionException e) {
             long now = System.currentTimeMillis();
             LOG.warn("no container for {}: {}", job.action(), e.getCause().getMessage());
+            tellFinished(job, new Placement(null, null, queuedAt, now - queuedAt, null));
             return record(job, now, now, now - queuedAt, null, false, List.of(),
                     new ActivationFailure(ActivationStatus.WHISK_ERROR,
                             error("Failed to provision resources to run the action."), false, false), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             long now = System.currentTimeMillis();
+            tellFinished(job, new Placement(null, null, queuedAt, now - queuedAt, null));
             return record(job, now, now, now - queuedAt, null, false, List.of(),
                     new ActivationFailure(ActivationStatus.WHISK_ERROR, error("The activation was interrupted."), false, false), null);
         }
@@ -78,6 +87,8 @@ public final class Invoker implements AutoCloseable {
         PooledContainer c = lease.container();
         ContainerLogs.Collector logs = c.logs.begin(job.limits().logs() * 1024 * 1024);
         long start = System.currentTimeMillis();
+        Placement placement = new Placement(c.container().id(), lease.start(), queuedAt, waitTime, null);
+        tellStarted(job, placement, start);
         Long initTime = null;
         ActivationFailure failure = null;
         JsonNode result = null;
@@ -107,7 +118,25 @@ public final class Invoker implements AutoCloseable {
         boolean developerError = failure != null && failure.status() == ActivationStatus.DEVELOPER_ERROR;
         List<String> lines = logs.end(!developerError, SENTINEL_WAIT_MS);
         pool.release(lease, failure != null && failure.destroyContainer());
+        tellFinished(job, placement.withInitTime(initTime));
         return record(job, start, end, waitTime, initTime, failure != null && failure.timedOut(), lines, failure, result);
+    }
+
+    /** A listener's failure is logged, never the activation's. */
+    private void tellStarted(ActivationJob job, Placement placement, long start) {
+        try {
+            listener.started(job, placement, start);
+        } catch (RuntimeException e) {
+            LOG.warn("activation listener failed on the start of {}", job.activationId(), e);
+        }
+    }
+
+    private void tellFinished(ActivationJob job, Placement placement) {
+        try {
+            listener.finished(job, placement);
+        } catch (RuntimeException e) {
+            LOG.warn("activation listener failed on the end of {}", job.activationId(), e);
+        }
     }
 
     /** {@code /init} once per container; other activations joining it wait on {@link PooledContainer#initialized}. */

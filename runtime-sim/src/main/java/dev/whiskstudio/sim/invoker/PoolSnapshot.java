@@ -13,8 +13,9 @@ public record PoolSnapshot(int capacityMb, int usedMb, int queued, List<Entry> c
      * @param state    starting, prewarmed, warm, paused
      * @param action   the action's document id, null for a stem cell
      * @param active   activations running in it
+     * @param lastUsed epoch ms when an activation last took or gave it back (its start, for one never used)
      */
     public record Entry(String name, String kind, int memoryMb, String state, String action, String namespace,
-                        int active, String containerId) {
+                        int active, String containerId, long lastUsed) {
     }
 }

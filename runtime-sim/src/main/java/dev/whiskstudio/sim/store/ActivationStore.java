@@ -1,5 +1,6 @@
 package dev.whiskstudio.sim.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Activation records in SQLite, indexed by namespace and start (and by action path), so a page of the newest
- * records stays fast with millions stored.
+ * records stays fast with millions stored. Beside each record, when there is one, the simulator's insight into it
+ * ({@code activation_insights}): written in the same transaction, removed with it.
  */
 public final class ActivationStore {
     private final Database db;
@@ -39,10 +41,32 @@ public final class ActivationStore {
                     }
                     ps.executeBatch();
                 }
+                insertInsights(c, rows);
                 return null;
             });
         } catch (SQLException e) {
             throw new StoreException("could not store activations: " + e.getMessage(), e);
+        }
+    }
+
+    private static void insertInsights(Connection c, List<ActivationRow> rows) throws SQLException {
+        if (rows.stream().allMatch(r -> r.insightJson() == null)) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO activation_insights"
+                + " (activation_id, namespace, start, insight, params) VALUES (?,?,?,?,?)")) {
+            for (ActivationRow r : rows) {
+                if (r.insightJson() == null) {
+                    continue;
+                }
+                ps.setString(1, r.activationId());
+                ps.setString(2, r.namespace());
+                ps.setLong(3, r.start());
+                ps.setString(4, r.insightJson());
+                ps.setString(5, r.paramsJson() == null ? "{}" : r.paramsJson());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
@@ -128,10 +152,71 @@ public final class ActivationStore {
         return i;
     }
 
-    /** Removes activations that started before the cutoff; returns how many. */
+    /**
+     * The simulator's insight into an activation of the namespace: the stored insight object and the params' JSON.
+     */
+    public Optional<StoredInsight> getInsight(String namespace, String activationId) {
+        try {
+            return db.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT insight, params FROM activation_insights WHERE activation_id = ? AND namespace = ?")) {
+                    ps.setString(1, activationId);
+                    ps.setString(2, namespace);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(new StoredInsight(rs.getString(1), rs.getString(2)))
+                                : Optional.<StoredInsight>empty();
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new StoreException("could not read activation insight: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Insights into a namespace's activations, newest first.
+     *
+     * @param since only activations that started at or after this epoch ms (0: no bound)
+     * @param upto  only activations that started at or before this epoch ms (0: no bound)
+     */
+    public List<StoredInsight> listInsights(String namespace, long since, long upto, int limit) {
+        String sql = "SELECT insight, params FROM activation_insights WHERE namespace = ?"
+                + (since > 0 ? " AND start >= ?" : "") + (upto > 0 ? " AND start <= ?" : "")
+                + " ORDER BY start DESC LIMIT ?";
+        try {
+            return db.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    int i = 1;
+                    ps.setString(i++, namespace);
+                    if (since > 0) {
+                        ps.setLong(i++, since);
+                    }
+                    if (upto > 0) {
+                        ps.setLong(i++, upto);
+                    }
+                    ps.setInt(i, limit);
+                    List<StoredInsight> out = new ArrayList<>(Math.min(limit, 1024));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(new StoredInsight(rs.getString(1), rs.getString(2)));
+                        }
+                    }
+                    return out;
+                }
+            });
+        } catch (SQLException e) {
+            throw new StoreException("could not list activation insights: " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes activations (and their insights) that started before the cutoff; returns how many records. */
     public int deleteStartedBefore(long cutoffEpochMs) {
         try {
             return db.write(c -> {
+                try (PreparedStatement insights = c.prepareStatement("DELETE FROM activation_insights WHERE start < ?")) {
+                    insights.setLong(1, cutoffEpochMs);
+                    insights.executeUpdate();
+                }
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM activations WHERE start < ?")) {
                     ps.setLong(1, cutoffEpochMs);
                     return ps.executeUpdate();

@@ -19,7 +19,8 @@ import java.util.concurrent.BlockingQueue;
  */
 public final class Database implements AutoCloseable {
     public static final String FILE_NAME = "sim.db";
-    private static final int SCHEMA_VERSION = 1;
+    /** 1: entities and activations; 2: activation_insights beside the activations. */
+    private static final int SCHEMA_VERSION = 2;
     private static final int READERS = 4;
 
     private final Path file;
@@ -87,7 +88,22 @@ public final class Database implements AutoCloseable {
                 st.execute("CREATE INDEX IF NOT EXISTS activations_by_start ON activations(namespace, start DESC)");
                 st.execute("CREATE INDEX IF NOT EXISTS activations_by_path ON activations(namespace, path, start DESC)");
                 st.execute("CREATE INDEX IF NOT EXISTS activations_by_age ON activations(start)");
-                st.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+                st.execute("PRAGMA user_version=1");
+                writer.commit();
+                writer.setAutoCommit(true);
+            }
+            if (version < 2) {
+                // a data directory of an earlier simulator keeps its records; they simply have no insight
+                writer.setAutoCommit(false);
+                st.execute("CREATE TABLE IF NOT EXISTS activation_insights ("
+                        + " activation_id TEXT PRIMARY KEY,"
+                        + " namespace TEXT NOT NULL,"
+                        + " start INTEGER NOT NULL,"
+                        + " insight TEXT NOT NULL,"
+                        + " params TEXT NOT NULL)");
+                st.execute("CREATE INDEX IF NOT EXISTS insights_by_start ON activation_insights(namespace, start DESC)");
+                st.execute("CREATE INDEX IF NOT EXISTS insights_by_age ON activation_insights(start)");
+                st.execute("PRAGMA user_version=2");
                 writer.commit();
                 writer.setAutoCommit(true);
             }
