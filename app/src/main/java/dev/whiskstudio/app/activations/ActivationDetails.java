@@ -148,7 +148,9 @@ public final class ActivationDetails extends VBox {
         components.setShowRoot(true);
         components.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (!treeFilling && item != null && item.getParent() != null) {
-                onSelectActivation.accept(item.getValue().activationId());
+                // after the tree has finished its own selection change: showing the component replaces the tree
+                String chosen = item.getValue().activationId();
+                Platform.runLater(() -> onSelectActivation.accept(chosen));
             }
         });
         componentsTab.setContent(components);

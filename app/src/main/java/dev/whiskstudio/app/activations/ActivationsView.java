@@ -167,6 +167,7 @@ public class ActivationsView extends BorderPane {
         dismiss.setOnAction(e -> showProblem(""));
         problemBar = new HBox(8, problem, dismiss);
         problemBar.getStyleClass().add("activations-problem");
+        problemBar.setId("activations-problem-bar");
         problemBar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(problem, Priority.ALWAYS);
         showProblem("");
