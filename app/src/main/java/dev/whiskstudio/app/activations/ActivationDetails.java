@@ -216,7 +216,7 @@ public final class ActivationDetails extends VBox {
         title.setText("No activation selected");
         id.setText("");
         status.setText("");
-        status.getStyleClass().removeIf(c -> c.startsWith("status-"));
+        Marks.status(status, null);
         facts.setText("");
         parent.setVisible(false);
         parent.setManaged(false);
@@ -247,7 +247,7 @@ public final class ActivationDetails extends VBox {
         title.setText(row.path());
         id.setText(row.activationId());
         status.setText(row.status().title());
-        status.getStyleClass().add(row.status().styleClass());
+        Marks.status(status, row.status());
         facts.setText(facts(row));
         if (row.cause() != null) {
             parent.setText("Part of sequence activation " + row.cause().substring(0, Math.min(12, row.cause().length()))
@@ -405,7 +405,7 @@ public final class ActivationDetails extends VBox {
         @Override
         protected void updateItem(SequenceTree.Node node, boolean empty) {
             super.updateItem(node, empty);
-            getStyleClass().removeIf(c -> c.startsWith("status-"));
+            Marks.status(this, node == null || node.row() == null ? null : node.row().status());
             if (empty || node == null) {
                 setText(null);
                 setGraphic(null);
@@ -418,7 +418,6 @@ public final class ActivationDetails extends VBox {
             } else {
                 ActivationRow r = node.row();
                 setText(r.path() + " · " + r.status().title() + " · " + RowText.millis(r.duration()) + " · " + shortId);
-                getStyleClass().add(r.status().styleClass());
             }
             // a click on the selected component selects it again (the selection listener would not fire)
             setOnMouseClicked(e -> {

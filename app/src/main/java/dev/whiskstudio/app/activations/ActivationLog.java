@@ -97,6 +97,16 @@ public final class ActivationLog {
             return;
         }
         fresh.sort(ORDER);
+        if (size == 0 || ORDER.compare(entries[size - 1], fresh.get(0)) < 0) {
+            // all older than what is held (a history page): append in place
+            if (entries.length < size + fresh.size()) {
+                entries = Arrays.copyOf(entries, grow(size + fresh.size()));
+            }
+            for (LogEntry e : fresh) {
+                entries[size++] = e;
+            }
+            return;
+        }
         LogEntry[] merged = new LogEntry[Math.max(entries.length, grow(size + fresh.size()))];
         int i = 0;
         int j = 0;
@@ -142,6 +152,26 @@ public final class ActivationLog {
         }
         fireChanged();
         return true;
+    }
+
+    /** Stores the texts of many records at once (one change for listeners); ids the log lacks are skipped. */
+    public void setDocTexts(Map<String, String> texts) {
+        boolean changed = false;
+        synchronized (this) {
+            for (Map.Entry<String, String> t : texts.entrySet()) {
+                LogEntry entry = byId.get(t.getKey());
+                if (entry != null && !Objects.equals(entry.docText(), t.getValue())) {
+                    entry.setDocText(t.getValue());
+                    changed = true;
+                }
+            }
+            if (changed) {
+                version++;
+            }
+        }
+        if (changed) {
+            fireChanged();
+        }
     }
 
     /** The entries whose whole record has not been read yet, newest first. */

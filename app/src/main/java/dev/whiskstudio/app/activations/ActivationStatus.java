@@ -1,7 +1,5 @@
 package dev.whiskstudio.app.activations;
 
-import java.util.Locale;
-
 /** The outcome of an activation, as the platform's {@code response.statusCode} (0 to 3) and its words say. */
 public enum ActivationStatus {
     SUCCESS("success", "Success"),
@@ -28,11 +26,6 @@ public enum ActivationStatus {
 
     public boolean failed() {
         return this != SUCCESS;
-    }
-
-    /** {@code status-success}, {@code status-application-error}, ...: the style class that colours it. */
-    public String styleClass() {
-        return "status-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** 0 success, 1 application error, 2 developer error, 3 (or anything else) whisk internal error. */

@@ -90,8 +90,17 @@ public final class ActivationTable extends TableView<ActivationRow> {
         throw new IllegalArgumentException("no column " + which);
     }
 
+    private LocalDate today;
+    private long todayCheckedAt;
+
+    /** Today's date, looked up at most once a second: every start cell asks while scrolling. */
     private LocalDate today() {
-        return LocalDate.now(zone);
+        long now = System.currentTimeMillis();
+        if (today == null || now - todayCheckedAt > 1000) {
+            today = LocalDate.now(zone);
+            todayCheckedAt = now;
+        }
+        return today;
     }
 
     private static TableColumn<ActivationRow, ActivationRow> column(ActivationColumn which, double width) {
@@ -135,13 +144,12 @@ public final class ActivationTable extends TableView<ActivationRow> {
             protected void updateItem(ActivationRow row, boolean empty) {
                 super.updateItem(row, empty);
                 setText(null);
-                badge.getStyleClass().removeIf(s -> s.startsWith("status-"));
                 if (empty || row == null) {
                     setGraphic(null);
                     return;
                 }
                 badge.setText(row.status().title());
-                badge.getStyleClass().add(row.status().styleClass());
+                Marks.status(badge, row.status());
                 setGraphic(badge);
             }
         });
@@ -151,11 +159,13 @@ public final class ActivationTable extends TableView<ActivationRow> {
     private TableColumn<ActivationRow, ActivationRow> startKind() {
         TableColumn<ActivationRow, ActivationRow> column = column(ActivationColumn.START_KIND, 100);
         column.setCellFactory(c -> new TableCell<>() {
+            // both icons stay in place and only their visibility changes, so scrolling re-parents nothing
             private final IconGraphic cold = new IconGraphic(Icon.COLD_START, 14);
             private final IconGraphic warm = new IconGraphic(Icon.WARM_START, 14);
-            private final StackPane icon = new StackPane();
+            private final StackPane icon = new StackPane(cold, warm);
 
             {
+                getStyleClass().add("start-kind-cell");
                 icon.setMinWidth(14);
                 setGraphicTextGap(6);
                 setAlignment(Pos.CENTER_LEFT);
@@ -164,20 +174,17 @@ public final class ActivationTable extends TableView<ActivationRow> {
             @Override
             protected void updateItem(ActivationRow row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeIf(s -> s.startsWith("start-"));
                 if (empty || row == null) {
+                    Marks.start(this, null);
                     setText(null);
                     setGraphic(null);
                     return;
                 }
                 StartKind kind = row.startKind();
-                getStyleClass().add(kind.styleClass());
+                Marks.start(this, kind);
                 setText(kind.title());
-                icon.getChildren().setAll(switch (kind) {
-                    case COLD, PREWARM -> List.of(cold);
-                    case WARM -> List.of(warm);
-                    case UNKNOWN -> List.of();
-                });
+                cold.setVisible(kind == StartKind.COLD || kind == StartKind.PREWARM);
+                warm.setVisible(kind == StartKind.WARM);
                 setGraphic(icon);
             }
         });

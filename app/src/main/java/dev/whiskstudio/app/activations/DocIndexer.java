@@ -126,13 +126,15 @@ final class DocIndexer {
         while (!wanted.isEmpty() && active()) {
             int pageSize = reader.recordsPageSize();
             List<JsonNode> page = reader.records(skip, since);
+            List<JsonNode> useful = new java.util.ArrayList<>();
             for (JsonNode record : page) {
                 String id = record.path("activationId").asText("");
                 LogEntry entry = log.get(id);
                 if (wanted.remove(id) || entry != null && entry.docText() == null) {
-                    fetcher.remember(record);
+                    useful.add(record);
                 }
             }
+            fetcher.rememberAll(useful);
             skip += page.size();
             if (page.size() < Math.min(pageSize, reader.recordsPageSize())) {
                 for (String gone : wanted) {

@@ -43,7 +43,13 @@ public final class FilterRun {
         if (sort.isReverseLogOrder() && sort.keys().size() == 1) {
             Collections.reverse(Arrays.asList(rows));
         } else if (!sort.isLogOrder()) {
-            Arrays.sort(rows, sort.comparator());
+            ActivationRow[] byKey = sort.keys().size() == 1
+                    ? KeySort.sort(rows, sort.keys().get(0).column(), sort.keys().get(0).ascending()) : null;
+            if (byKey != null) {
+                rows = byKey;
+            } else {
+                Arrays.sort(rows, sort.comparator());
+            }
         }
         return new Result(Arrays.asList(rows), entries.length, pending, snapshot.version(), snapshot.paths());
     }

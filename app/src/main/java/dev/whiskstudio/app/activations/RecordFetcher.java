@@ -34,7 +34,20 @@ final class RecordFetcher {
         return record;
     }
 
-    /** Keeps a record read some other way (a page of whole records). */
+    /** Keeps records read some other way (a page of whole records), telling the log once. */
+    void rememberAll(java.util.List<JsonNode> records) {
+        java.util.Map<String, String> texts = new java.util.HashMap<>();
+        for (JsonNode record : records) {
+            String id = record.path("activationId").asText("");
+            if (!id.isEmpty()) {
+                cache.put(id, record);
+                texts.put(id, DocText.of(record));
+            }
+        }
+        log.setDocTexts(texts);
+    }
+
+    /** Keeps a record read some other way. */
     void remember(JsonNode record) {
         String id = record.path("activationId").asText("");
         if (!id.isEmpty()) {

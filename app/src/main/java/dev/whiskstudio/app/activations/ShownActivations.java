@@ -56,6 +56,14 @@ public final class ShownActivations {
     private long runs;
     private Runnable onApplied = () -> { };
     private boolean applying;
+    private RunTiming lastTiming;
+
+    /**
+     * Where the time of the last applied run went, in ms: waiting for the executor, filtering and sorting off the
+     * FX thread, waiting for the FX thread, and putting the rows into the list on it.
+     */
+    public record RunTiming(double queuedMs, double filterMs, double handOffMs, double applyMs) {
+    }
 
     /** @param clock the local time in epoch ms, for relative time ranges */
     public ShownActivations(ActivationLog log, Executor executor, LongSupplier clock) {
@@ -107,6 +115,11 @@ public final class ShownActivations {
     /** How many runs have been applied (tests and benchmarks wait on it). */
     public long runsApplied() {
         return runs;
+    }
+
+    /** The timing of the last applied run, or null before the first. */
+    public RunTiming lastTiming() {
+        return lastTiming;
     }
 
     /** Called on the FX thread after each applied run. */
@@ -201,11 +214,14 @@ public final class ShownActivations {
         lastRunStart = System.currentTimeMillis();
         ActivationFilter.CompiledFilter compiled = filter.compile(clock.getAsLong());
         ActivationSort order = sort;
+        long queuedAt = System.nanoTime();
         try {
             executor.execute(() -> {
                 try {
+                    long startedAt = System.nanoTime();
                     FilterRun.Result result = FilterRun.run(log.snapshot(), compiled, order);
-                    Platform.runLater(() -> apply(result));
+                    long filteredAt = System.nanoTime();
+                    Platform.runLater(() -> apply(result, new long[] {queuedAt, startedAt, filteredAt}));
                 } catch (RuntimeException e) {
                     Platform.runLater(() -> failed(e));
                 }
@@ -220,13 +236,16 @@ public final class ShownActivations {
         problem.set("Could not filter the activations: " + Failures.messageOf(Failures.unwrap(e)));
     }
 
-    private void apply(FilterRun.Result result) {
+    private void apply(FilterRun.Result result, long[] times) {
+        long appliedAt = System.nanoTime();
         applying = true;
         try {
             patch(result.rows());
         } finally {
             applying = false;
         }
+        lastTiming = new RunTiming((times[1] - times[0]) / 1e6, (times[2] - times[1]) / 1e6,
+                (appliedAt - times[2]) / 1e6, (System.nanoTime() - appliedAt) / 1e6);
         shown.set(result.rows().size());
         total.set(result.total());
         docsPending.set(result.docsPending());

@@ -24,11 +24,6 @@ public enum StartKind {
         return title;
     }
 
-    /** {@code start-cold}, {@code start-prewarm}, ...: the style class of the list's cell. */
-    public String styleClass() {
-        return "start-" + name().toLowerCase(Locale.ROOT);
-    }
-
     /** The simulator's word ({@code cold}, {@code prewarm}, {@code warm}); anything else, or null, is unknown. */
     public static StartKind fromInsight(String text) {
         if (text == null) {

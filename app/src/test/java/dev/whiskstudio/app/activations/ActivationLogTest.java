@@ -47,6 +47,26 @@ class ActivationLogTest {
     }
 
     @Test
+    void historyPagesAppendAndLiveRowsGoOnTop() {
+        ActivationLog log = new ActivationLog();
+        for (int page = 0; page < 5; page++) {
+            List<ActivationRow> rows = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                long n = page * 300L + i;
+                rows.add(Rows.row(n, "a", 1_000_000 - n, 0, null));
+            }
+            log.add(rows);
+        }
+        log.add(List.of(Rows.row(9_001, "a", 2_000_000, 0, null), Rows.row(9_002, "a", 999_999 - 700, 0, null)));
+        List<String> ids = ids(log);
+        assertEquals(1_502, ids.size());
+        assertEquals(Rows.id(9_001), ids.get(0));
+        assertEquals(Rows.id(0), ids.get(1));
+        assertEquals(Rows.id(9_002), ids.get(702));
+        assertEquals(Rows.id(1_499), ids.get(1_501));
+    }
+
+    @Test
     void aRowWithTheInsightReplacesTheBareOneAndNotTheOtherWayRound() {
         ActivationLog log = new ActivationLog();
         ActivationRow bare = Rows.row(1, "a", 100, 0, 50L);

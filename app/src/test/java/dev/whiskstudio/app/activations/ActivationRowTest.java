@@ -159,6 +159,5 @@ class ActivationRowTest {
             assertEquals(s, ActivationStatus.fromText(s.platformText()));
         }
         assertNull(ActivationStatus.fromText("fine"));
-        assertEquals("status-developer-error", ActivationStatus.DEVELOPER_ERROR.styleClass());
     }
 }
