@@ -67,6 +67,8 @@ public class ActivationsView extends BorderPane {
     private final FilterBar filterBar;
     private final ActivationDetails details;
     private final ToggleButton live = new ToggleButton("Live");
+    private final javafx.beans.property.BooleanProperty active =
+            new javafx.beans.property.SimpleBooleanProperty(this, "active", true);
     private final Button refresh = new Button("Refresh");
     private final Button loadMore = new Button("Load older");
     private final Button export = new Button("Export…");
@@ -225,6 +227,7 @@ public class ActivationsView extends BorderPane {
         showing = sceneProperty().flatMap(Scene::windowProperty).flatMap(Window::showingProperty).orElse(false);
         showing.addListener((obs, old, now) -> updateLive());
         live.selectedProperty().addListener((obs, old, now) -> updateLive());
+        active.addListener((obs, old, now) -> updateLive());
 
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (FIND_KEY.match(e)) {
@@ -274,6 +277,14 @@ public class ActivationsView extends BorderPane {
     /** Whether new activations are shown as they are recorded (while the view is showing). */
     public BooleanProperty liveProperty() {
         return live.selectedProperty();
+    }
+
+    /**
+     * Whether the view is in front, e.g. bound to its tab's {@code selectedProperty()}: the live feed runs only while
+     * the view is active, "Live" is on and its window is showing. True unless set.
+     */
+    public BooleanProperty activeProperty() {
+        return active;
     }
 
     public void setOnOpenAction(Consumer<ActionRef> onOpenAction) {
@@ -467,7 +478,7 @@ public class ActivationsView extends BorderPane {
         if (s == null) {
             return;
         }
-        boolean wanted = live.isSelected() && Boolean.TRUE.equals(showing.getValue());
+        boolean wanted = live.isSelected() && active.get() && Boolean.TRUE.equals(showing.getValue());
         if (wanted && s.subscription == null) {
             s.subscription = s.target.liveFeed().subscribe(new ActivationFeed.FeedListener() {
                 @Override
@@ -493,6 +504,8 @@ public class ActivationsView extends BorderPane {
         } else if (!wanted && s.subscription != null) {
             s.subscription.close();
             s.subscription = null;
+        }
+        if (s.subscription == null) {
             feedState.getStyleClass().remove("activations-feed-failing");
             feedState.setText(live.isSelected() ? "" : "Live updates off");
         }

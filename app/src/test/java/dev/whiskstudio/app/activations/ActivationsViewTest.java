@@ -115,9 +115,15 @@ class ActivationsViewTest {
     }
 
     private void showView(ActivationTarget target) throws Exception {
+        showView(target, true, 2);
+    }
+
+    private void showView(ActivationTarget target, boolean live, int historyPages) throws Exception {
         FxToolkit.setupSceneRoot(() -> {
             view = new ActivationsView(io, new SavedFilters(filtersFile, io));
             view.setPrefSize(1200, 760);
+            view.liveProperty().set(live);
+            view.setHistoryPages(historyPages, historyPages);
             view.setOnOpenAction(opened::add);
             view.setTarget(target);
             return view;
@@ -187,6 +193,50 @@ class ActivationsViewTest {
         assertEquals(StartKind.COLD, row.startKind());
         assertEquals(256, row.memory());
         assertEquals("nodejs:20", row.kind());
+    }
+
+    @Test
+    void theSelectionStaysOnItsActivationWhileRowsArriveAndFiltersChange() throws Exception {
+        String ada = invoke("greet", "ada");
+        invoke("fails", "bob");
+        showView(target(sim.client()));
+        waitUntil(() -> shownIds().size() == 2);
+        robot.clickOn(tableRow(ada));
+        waitUntil(() -> text("#activation-details-title").equals("greet"));
+
+        String cyd = invoke("greet", "cyd");
+        waitUntil(() -> shownIds().size() == 3 && shownIds().get(0).equals(cyd));
+        assertEquals(ada, selected().activationId());
+        runFx(() -> view.filterBar().setFilter(ActivationFilter.ALL.withStatus(StatusChoice.SUCCESS)));
+        waitUntil(() -> shownIds().equals(List.of(cyd, ada)));
+        assertEquals(ada, selected().activationId());
+        assertEquals(ada, text("#activation-details-id"));
+    }
+
+    @Test
+    void olderActivationsAreReadPageByPage() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ids.add(invoke("greet", "n" + i));
+        }
+        java.util.Collections.reverse(ids);
+        ActivationTarget pagesOfThree = ActivationTarget.polling("test simulator",
+                new ActivationReader(sim.client(), GUEST, 3), InsightSource.NONE, fast());
+        showView(pagesOfThree, false, 1);
+        waitUntil(() -> shownIds().equals(ids.subList(0, 3)));
+        assertEquals("Live updates off", text("#activations-feed-state"));
+        robot.clickOn("#activations-load-more");
+        waitUntil(() -> shownIds().equals(ids.subList(0, 6)));
+        robot.clickOn("#activations-load-more");
+        waitUntil(() -> shownIds().equals(ids));
+        waitUntil(() -> onFx(() -> robot.lookup("#activations-load-more").query().isDisabled()));
+        assertEquals("All read", onFx(() -> ((javafx.scene.control.Button) robot.lookup("#activations-load-more").query()).getText()));
+
+        // live on: a new activation comes in at the top
+        robot.clickOn("#activations-live");
+        String newest = invoke("greet", "late");
+        waitUntil(() -> !shownIds().isEmpty() && shownIds().get(0).equals(newest));
+        assertEquals(8, shownIds().size());
     }
 
     @Test
