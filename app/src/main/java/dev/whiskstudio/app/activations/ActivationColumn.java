@@ -1,6 +1,7 @@
 package dev.whiskstudio.app.activations;
 
 import java.util.Comparator;
+import java.util.Locale;
 
 /** The list's columns, with the order each sorts by (ascending; unknown values, -1, sort first). */
 public enum ActivationColumn {
@@ -33,6 +34,6 @@ public enum ActivationColumn {
 
     /** {@code activations-column-start-kind}: the CSS id of the column. */
     public String cssId() {
-        return "activations-column-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "activations-column-" + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

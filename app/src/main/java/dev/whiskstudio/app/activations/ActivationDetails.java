@@ -5,9 +5,12 @@ import dev.whiskstudio.app.explorer.ActionRef;
 import dev.whiskstudio.app.json.JsonTreeView;
 import dev.whiskstudio.app.ui.Failures;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -28,6 +31,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,10 +133,10 @@ public final class ActivationDetails extends VBox {
         annotations.setId("activation-details-annotations");
         annotations.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Map.Entry<String, String>, String> key = new TableColumn<>("Key");
-        key.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().getKey()));
+        key.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getKey()));
         key.setPrefWidth(120);
         TableColumn<Map.Entry<String, String>, String> value = new TableColumn<>("Value");
-        value.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().getValue()));
+        value.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getValue()));
         annotations.getColumns().add(key);
         annotations.getColumns().add(value);
         annotations.setPlaceholder(new Label("No annotations"));
@@ -168,7 +172,7 @@ public final class ActivationDetails extends VBox {
         clear();
     }
 
-    private static Tab tab(String name, javafx.scene.Node content, String cssId) {
+    private static Tab tab(String name, Node content, String cssId) {
         Tab tab = new Tab(name, content);
         tab.setId(cssId);
         return tab;
@@ -189,12 +193,12 @@ public final class ActivationDetails extends VBox {
     }
 
     /** The activation shown, or null. */
-    public javafx.beans.property.ReadOnlyObjectProperty<ActivationRow> shownProperty() {
+    public ReadOnlyObjectProperty<ActivationRow> shownProperty() {
         return shown.getReadOnlyProperty();
     }
 
     /** What is still being read for the activation shown ("record", "parameters", "components"); empty when done. */
-    public javafx.beans.property.ReadOnlyStringProperty loadingProperty() {
+    public ReadOnlyStringProperty loadingProperty() {
         return loading.getReadOnlyProperty();
     }
 
@@ -267,11 +271,14 @@ public final class ActivationDetails extends VBox {
         logs.setPlaceholder("Reading the logs…");
         CompletableFuture.supplyAsync(() -> {
             try {
-                return from.fetcher().record(row.activationId());
+                JsonNode record = from.fetcher().record(row.activationId());
+                List<String> raw = new ArrayList<>();
+                record.path("logs").forEach(l -> raw.add(l.asText()));
+                return new Loaded(record, LogLine.parseAll(raw));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
-        }, io).whenComplete((record, failure) -> Platform.runLater(() -> {
+        }, io).whenComplete((loaded, failure) -> Platform.runLater(() -> {
             if (mine != generation) {
                 return;
             }
@@ -281,17 +288,20 @@ public final class ActivationDetails extends VBox {
                 message.setText("Could not read the activation: " + Failures.messageOf(Failures.unwrap(failure)));
                 return;
             }
-            showRecord(record);
+            showRecord(loaded);
             loadParams(row, from, mine);
         }));
     }
 
-    private void showRecord(JsonNode record) {
+    /** A whole record with its log lines parsed (off the FX thread: logs can hold thousands of lines). */
+    private record Loaded(JsonNode record, List<LogLine> lines) {
+    }
+
+    private void showRecord(Loaded loaded) {
+        JsonNode record = loaded.record();
         result.setJson(record.path("response"));
-        List<String> lines = new ArrayList<>();
-        record.path("logs").forEach(l -> lines.add(l.asText()));
         logs.setPlaceholder("No logs");
-        logs.setLines(lines);
+        logs.setLines(loaded.lines());
         List<Map.Entry<String, String>> rows = new ArrayList<>();
         for (JsonNode a : record.path("annotations")) {
             JsonNode v = a.path("value");
@@ -311,7 +321,7 @@ public final class ActivationDetails extends VBox {
             try {
                 return from.insight().params(from.namespace(), row.activationId());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }, io).whenComplete((found, failure) -> Platform.runLater(() -> {
             if (mine != generation) {
@@ -338,7 +348,7 @@ public final class ActivationDetails extends VBox {
             try {
                 return SequenceTree.load(from.fetcher(), from.fetcher().record(row.activationId()));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }, io).whenComplete((tree, failure) -> Platform.runLater(() -> {
             if (mine != generation) {

@@ -1,5 +1,7 @@
 package dev.whiskstudio.app.activations;
 
+import java.util.List;
+
 /**
  * New activations of a target as they are recorded: by polling the REST API ({@link PollingFeed}, any target) or by
  * the simulator's event stream ({@code /sim/v1/events}). A feed can be subscribed again after a subscription is
@@ -18,7 +20,7 @@ public interface ActivationFeed {
     /** What a feed tells its subscriber; called on the feed's thread, never the FX thread. */
     interface FeedListener {
         /** Activations the feed has not delivered before on this subscription (any order). */
-        void arrived(java.util.List<ActivationRow> rows);
+        void arrived(List<ActivationRow> rows);
 
         /** The feed's state changed: connected, retrying after a failure (with its words), stopped. */
         void stateChanged(FeedState state);

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +51,7 @@ public final class ActivationLog {
         synchronized (this) {
             List<LogEntry> fresh = new ArrayList<>(rows.size());
             // one row per id in a batch (the last), so an id is never merged in twice
-            Map<String, ActivationRow> batch = new java.util.LinkedHashMap<>();
+            Map<String, ActivationRow> batch = new LinkedHashMap<>();
             rows.forEach(r -> batch.put(r.activationId(), r));
             for (ActivationRow row : batch.values()) {
                 LogEntry known = byId.get(row.activationId());

@@ -3,7 +3,9 @@ package dev.whiskstudio.app.activations;
 import dev.whiskstudio.app.explorer.ActionRef;
 import dev.whiskstudio.app.ui.Failures;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
@@ -67,8 +69,7 @@ public class ActivationsView extends BorderPane {
     private final FilterBar filterBar;
     private final ActivationDetails details;
     private final ToggleButton live = new ToggleButton("Live");
-    private final javafx.beans.property.BooleanProperty active =
-            new javafx.beans.property.SimpleBooleanProperty(this, "active", true);
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
     private final Button refresh = new Button("Refresh");
     private final Button loadMore = new Button("Load older");
     private final Button export = new Button("Export…");
@@ -93,7 +94,7 @@ public class ActivationsView extends BorderPane {
         final ActivationTarget target;
         final RecordFetcher fetcher;
         final DocIndexer indexer;
-        ActivationHistory history;
+        volatile ActivationHistory history;
         ActivationFeed.FeedSubscription subscription;
         volatile boolean closed;
 
@@ -154,7 +155,7 @@ public class ActivationsView extends BorderPane {
         export.setId("activations-export");
         export.setTooltip(new Tooltip("Write the selected activations' records to a JSON file (Ctrl+E)"));
         export.setOnAction(e -> exportSelected());
-        export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        export.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
         count.setId("activations-count");
         count.getStyleClass().add("activations-count");
         feedState.setId("activations-feed-state");
@@ -187,7 +188,7 @@ public class ActivationsView extends BorderPane {
         SplitPane.setResizableWithParent(details, false);
         setCenter(split);
 
-        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(this::countText,
+        count.textProperty().bind(Bindings.createStringBinding(this::countText,
                 shown.shownProperty(), shown.totalProperty()));
         shown.problemProperty().addListener((obs, old, text) -> {
             if (!text.isEmpty()) {

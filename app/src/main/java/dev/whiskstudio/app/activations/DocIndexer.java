@@ -1,9 +1,11 @@
 package dev.whiskstudio.app.activations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.whiskstudio.app.client.OpenWhiskException;
 import dev.whiskstudio.app.ui.Failures;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -103,7 +105,7 @@ final class DocIndexer {
             String id = entry.row().activationId();
             try {
                 fetcher.record(id);
-            } catch (dev.whiskstudio.app.client.OpenWhiskException e) {
+            } catch (OpenWhiskException e) {
                 if (e.status() != 404) {
                     throw e;
                 }
@@ -126,7 +128,7 @@ final class DocIndexer {
         while (!wanted.isEmpty() && active()) {
             int pageSize = reader.recordsPageSize();
             List<JsonNode> page = reader.records(skip, since);
-            List<JsonNode> useful = new java.util.ArrayList<>();
+            List<JsonNode> useful = new ArrayList<>();
             for (JsonNode record : page) {
                 String id = record.path("activationId").asText("");
                 LogEntry entry = log.get(id);

@@ -16,7 +16,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -139,7 +138,6 @@ public final class FilterBar extends VBox {
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.getStyleClass().add("activations-filter-controls");
         getChildren().addAll(controls, saveRow, problem);
-        HBox.setHgrow(text, Priority.ALWAYS);
 
         paths.addListener((ListChangeListener<String>) c -> syncActionChoices(paths));
         syncActionChoices(paths);

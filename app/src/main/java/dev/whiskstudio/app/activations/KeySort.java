@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
@@ -57,7 +58,7 @@ final class KeySort {
 
     /** A string's rank among the distinct strings of the rows, in their natural order. */
     private static ToLongFunction<ActivationRow> rank(ActivationRow[] rows,
-                                                      java.util.function.Function<ActivationRow, String> text) {
+                                                      Function<ActivationRow, String> text) {
         Map<String, Long> ranks = new HashMap<>();
         for (ActivationRow r : rows) {
             ranks.putIfAbsent(text.apply(r), 0L);

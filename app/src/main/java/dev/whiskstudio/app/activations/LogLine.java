@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +19,9 @@ import java.util.regex.Pattern;
  * @param stream stdout, stderr, or other
  * @param text   what the action wrote
  * @param raw    the line as stored
+ * @param lower  the line as stored, lower-cased, for the search
  */
-public record LogLine(Instant time, Stream stream, String text, String raw) {
+public record LogLine(Instant time, Stream stream, String text, String raw, String lower) {
     private static final Pattern SHAPE = Pattern.compile("^(\\S+)\\s+(stdout|stderr):\\s?(.*)$", Pattern.DOTALL);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
 
@@ -31,16 +34,25 @@ public record LogLine(Instant time, Stream stream, String text, String raw) {
     }
 
     public static LogLine parse(String raw) {
+        String lower = raw.toLowerCase(Locale.ROOT);
         Matcher m = SHAPE.matcher(raw);
         if (m.matches()) {
             try {
                 Instant time = Instant.parse(m.group(1));
-                return new LogLine(time, "stderr".equals(m.group(2)) ? Stream.STDERR : Stream.STDOUT, m.group(3), raw);
+                return new LogLine(time, "stderr".equals(m.group(2)) ? Stream.STDERR : Stream.STDOUT, m.group(3), raw,
+                        lower);
             } catch (DateTimeParseException notATime) {
                 // a line that only looks like one
             }
         }
-        return new LogLine(null, Stream.OTHER, raw, raw);
+        return new LogLine(null, Stream.OTHER, raw, raw, lower);
+    }
+
+    /** Every line of a record's logs; long logs take a while, so views call this off the FX thread. */
+    public static List<LogLine> parseAll(List<String> raw) {
+        List<LogLine> lines = new ArrayList<>(raw.size());
+        raw.forEach(r -> lines.add(parse(r)));
+        return lines;
     }
 
     /** The time of day in the local zone, or empty. */
@@ -50,6 +62,6 @@ public record LogLine(Instant time, Stream stream, String text, String raw) {
 
     /** Whether the line's text (or its whole raw form) holds {@code lowerCaseNeedle}. */
     public boolean contains(String lowerCaseNeedle) {
-        return !lowerCaseNeedle.isEmpty() && raw.toLowerCase(Locale.ROOT).contains(lowerCaseNeedle);
+        return !lowerCaseNeedle.isEmpty() && lower.contains(lowerCaseNeedle);
     }
 }

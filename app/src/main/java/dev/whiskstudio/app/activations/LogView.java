@@ -72,10 +72,8 @@ public final class LogView extends VBox {
         getChildren().addAll(bar, list);
     }
 
-    /** Shows these lines (as stored); the search stays and is applied to them. */
-    public void setLines(List<String> raw) {
-        List<LogLine> parsed = new ArrayList<>(raw.size());
-        raw.forEach(r -> parsed.add(LogLine.parse(r)));
+    /** Shows these lines ({@link LogLine#parseAll}); the search stays and is applied to them. */
+    public void setLines(List<LogLine> parsed) {
         lines.setAll(parsed);
         find(search.getText());
     }

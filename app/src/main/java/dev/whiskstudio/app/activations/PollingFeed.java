@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -114,7 +115,7 @@ public final class PollingFeed implements ActivationFeed {
             if (!closed) {
                 try {
                     timer.schedule(this, next.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+                } catch (RejectedExecutionException closedMeanwhile) {
                     // closed between the check and the schedule: nothing more to do
                 }
             }

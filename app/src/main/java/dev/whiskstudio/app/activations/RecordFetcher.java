@@ -3,6 +3,9 @@ package dev.whiskstudio.app.activations;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,8 +38,8 @@ final class RecordFetcher {
     }
 
     /** Keeps records read some other way (a page of whole records), telling the log once. */
-    void rememberAll(java.util.List<JsonNode> records) {
-        java.util.Map<String, String> texts = new java.util.HashMap<>();
+    void rememberAll(List<JsonNode> records) {
+        Map<String, String> texts = new HashMap<>();
         for (JsonNode record : records) {
             String id = record.path("activationId").asText("");
             if (!id.isEmpty()) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Named filters of the activations list, kept in a JSON file ({@code {"filters":[{"name","filter":{...}}]}}), in the
@@ -92,7 +93,7 @@ public final class SavedFilters {
         return change(list -> list.removeIf(s -> s.name().equals(name)));
     }
 
-    private CompletableFuture<List<Saved>> change(java.util.function.Consumer<List<Saved>> edit) {
+    private CompletableFuture<List<Saved>> change(Consumer<List<Saved>> edit) {
         return loaded.thenApplyAsync(v -> {
             synchronized (this) {
                 edit.accept(filters);
