@@ -131,42 +131,44 @@ public final class ActivationTable extends TableView<ActivationRow> {
         return column;
     }
 
+    /** The status as the cell's own text, coloured as a pill by pseudo-class: no extra node per row. */
     private TableColumn<ActivationRow, ActivationRow> status() {
         TableColumn<ActivationRow, ActivationRow> column = column(ActivationColumn.STATUS, 130);
         column.setCellFactory(c -> new TableCell<>() {
-            private final Label badge = new Label();
-
             {
-                badge.getStyleClass().add("activation-status");
+                getStyleClass().add("status-cell");
             }
 
             @Override
             protected void updateItem(ActivationRow row, boolean empty) {
                 super.updateItem(row, empty);
-                setText(null);
                 if (empty || row == null) {
-                    setGraphic(null);
+                    Marks.status(this, null);
+                    setText(null);
                     return;
                 }
-                badge.setText(row.status().title());
-                Marks.status(badge, row.status());
-                setGraphic(badge);
+                setText(row.status().title());
+                Marks.status(this, row.status());
             }
         });
         return column;
     }
 
+    /**
+     * The start kind as an icon and its name. Each cell holds one icon per kind, each with its own fixed colour, and
+     * only their visibility changes: no style changes while scrolling, so no CSS pass over the cell.
+     */
     private TableColumn<ActivationRow, ActivationRow> startKind() {
         TableColumn<ActivationRow, ActivationRow> column = column(ActivationColumn.START_KIND, 100);
         column.setCellFactory(c -> new TableCell<>() {
-            // both icons stay in place and only their visibility changes, so scrolling re-parents nothing
-            private final IconGraphic cold = new IconGraphic(Icon.COLD_START, 14);
-            private final IconGraphic warm = new IconGraphic(Icon.WARM_START, 14);
-            private final StackPane icon = new StackPane(cold, warm);
+            private final IconGraphic cold = icon(Icon.COLD_START, "start-icon-cold");
+            private final IconGraphic prewarm = icon(Icon.COLD_START, "start-icon-prewarm");
+            private final IconGraphic warm = icon(Icon.WARM_START, "start-icon-warm");
+            private final StackPane icons = new StackPane(cold, prewarm, warm);
 
             {
                 getStyleClass().add("start-kind-cell");
-                icon.setMinWidth(14);
+                icons.setMinWidth(14);
                 setGraphicTextGap(6);
                 setAlignment(Pos.CENTER_LEFT);
             }
@@ -175,19 +177,25 @@ public final class ActivationTable extends TableView<ActivationRow> {
             protected void updateItem(ActivationRow row, boolean empty) {
                 super.updateItem(row, empty);
                 if (empty || row == null) {
-                    Marks.start(this, null);
                     setText(null);
                     setGraphic(null);
                     return;
                 }
                 StartKind kind = row.startKind();
-                Marks.start(this, kind);
                 setText(kind.title());
-                cold.setVisible(kind == StartKind.COLD || kind == StartKind.PREWARM);
+                cold.setVisible(kind == StartKind.COLD);
+                prewarm.setVisible(kind == StartKind.PREWARM);
                 warm.setVisible(kind == StartKind.WARM);
-                setGraphic(icon);
+                setGraphic(icons);
             }
         });
         return column;
+    }
+
+    private static IconGraphic icon(Icon icon, String styleClass) {
+        IconGraphic graphic = new IconGraphic(icon, 14);
+        graphic.getStyleClass().add(styleClass);
+        graphic.setVisible(false);
+        return graphic;
     }
 }

@@ -183,7 +183,7 @@ class ActivationsViewTest {
 
         // the status is coloured by outcome; the failed row is marked
         TableRow<?> failedRow = tableRow(failed);
-        Label status = onFx(() -> (Label) failedRow.lookup(".activation-status"));
+        javafx.scene.control.TableCell<?, ?> status = onFx(() -> (javafx.scene.control.TableCell<?, ?>) failedRow.lookup(".status-cell"));
         assertEquals("Application error", onFx(status::getText));
         assertTrue(onFx(() -> status.getPseudoClassStates().stream()
                 .anyMatch(p -> p.getPseudoClassName().equals("application-error"))));
