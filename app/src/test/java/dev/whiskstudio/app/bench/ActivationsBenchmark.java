@@ -268,9 +268,9 @@ public final class ActivationsBenchmark {
         System.out.println("| measure | median | p90 | p99 | max | frames over 16.7 ms of FX work | frames missed |");
         System.out.println("|---|---|---|---|---|---|---|");
         System.out.println(stats("all rows, " + scrollRows + " per frame: FX work per frame (ms)", scroll));
-        System.out.println(stats("all rows, " + scrollRows + " per frame: pulse interval (ms)", scroll.intervals()) + " | | |");
+        System.out.println(stats("all rows, " + scrollRows + " per frame: pulse interval (ms)", scroll.intervals()) + " | |");
         System.out.println(stats("3 rows per frame: FX work per frame (ms)", wheel));
-        System.out.println(stats("3 rows per frame: pulse interval (ms)", wheel.intervals()) + " | | |");
+        System.out.println(stats("3 rows per frame: pulse interval (ms)", wheel.intervals()) + " | |");
         System.out.println();
         System.out.println("FX work: from the scroll step (in an AnimationTimer) to the end of that pulse's layout. "
                 + "Frames missed: pulse intervals over 1.5 frames of 60 Hz, counted in whole frames.");
