@@ -24,6 +24,7 @@ public enum Command {
     FOCUS_EXPLORER(Menu.VIEW, "Focus Explorer", "Shortcut+1"),
     FOCUS_EDITOR(Menu.VIEW, "Focus Editor", "Shortcut+2"),
     FOCUS_INVOKE(Menu.VIEW, "Focus Invoke Panel", "Shortcut+3"),
+    TOGGLE_ACTIVATIONS(Menu.VIEW, "Activations Panel", "Shortcut+Shift+A"),
     SHOW_SIMULATOR(Menu.VIEW, "Simulator Status", "Shortcut+Shift+M"),
     TOGGLE_THEME(Menu.VIEW, "Dark Theme", "Shortcut+Shift+D"),
     ADD_TARGET(Menu.TARGET, "Add Cluster…", null),

@@ -68,7 +68,8 @@ public final class CommandTable {
     }
 
     private MenuItem newItem(Command c) {
-        MenuItem item = c == Command.TOGGLE_THEME ? new CheckMenuItem(c.label()) : new MenuItem(c.label());
+        MenuItem item = c == Command.TOGGLE_THEME || c == Command.TOGGLE_ACTIVATIONS ? new CheckMenuItem(c.label())
+                : new MenuItem(c.label());
         item.setId(c.cssId());
         item.setMnemonicParsing(false);
         if (c.shortcut() != null) {
@@ -95,7 +96,7 @@ public final class CommandTable {
             case SYNC_PROJECT, CANCEL_WORK -> 7;
             case REFRESH -> 8;
             case FOCUS_EXPLORER, FOCUS_EDITOR, FOCUS_INVOKE -> 9;
-            case SHOW_SIMULATOR, TOGGLE_THEME -> 10;
+            case TOGGLE_ACTIVATIONS, SHOW_SIMULATOR, TOGGLE_THEME -> 10;
             default -> 11;
         };
     }

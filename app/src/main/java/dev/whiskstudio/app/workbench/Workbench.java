@@ -9,6 +9,7 @@ import dev.whiskstudio.app.editor.tabs.EditorDocument;
 import dev.whiskstudio.app.editor.tabs.EditorSettings;
 import dev.whiskstudio.app.editor.tabs.EditorTabs;
 import dev.whiskstudio.app.editor.recovery.RecoveryStore;
+import dev.whiskstudio.app.activations.live.ActivationsPanel;
 import dev.whiskstudio.app.explorer.ActionRef;
 import dev.whiskstudio.app.explorer.EntityExplorer;
 import dev.whiskstudio.app.explorer.TargetClients;
@@ -83,6 +84,8 @@ public final class Workbench extends BorderPane {
     private final EntityExplorer explorer;
     private final InvokePanel invokePanel;
     private final ProjectView projectView;
+    private final ActivationsPanel activations;
+    private SplitPane verticalSplit;
     private final CommandTable commands = new CommandTable();
     private final ReadOnlyIntegerWrapper runningActivations = new ReadOnlyIntegerWrapper();
     private final Timeline runningPoll;
@@ -118,12 +121,14 @@ public final class Workbench extends BorderPane {
         explorer = new EntityExplorer(targets.supplier(), io, clients, null);
         invokePanel = new InvokePanel(targets.supplier(), io, clients,
                 new InputHistory(user.configDir().resolve("inputs.json"), io), paramsEditor);
+        activations = new ActivationsPanel(io, clients, configDir);
         projectView = new ProjectView(project, this::chooseFolder, this::syncProject,
                 Bindings.createBooleanBinding(() -> status.stateProperty().get() == SimulatorState.RUNNING
                         && !work.busyProperty().get(), status.stateProperty(), work.busyProperty()));
 
         wireViews();
         defineCommands();
+        activations.activeProperty().set(true);
 
         setTop(new VBox(commands.menuBar(), toolbar(), nodeBanner(), messageBar()));
         setCenter(mainArea());
@@ -161,7 +166,14 @@ public final class Workbench extends BorderPane {
         invokePanel.setMinWidth(360);
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(invokePanel, false);
-        return main;
+        // the activations below everything else, as a console sits below an IDE's editors
+        verticalSplit = new SplitPane(main, activations);
+        verticalSplit.setId("vertical-split");
+        verticalSplit.setOrientation(Orientation.VERTICAL);
+        verticalSplit.setDividerPositions(0.64);
+        activations.setMinHeight(160);
+        SplitPane.setResizableWithParent(activations, false);
+        return verticalSplit;
     }
 
     private ToolBar toolbar() {
@@ -262,8 +274,11 @@ public final class Workbench extends BorderPane {
             targets.selectSimulator();
             invoke(a);
         });
-        invokePanel.setOnOpenActivation(id -> message.set("Activation " + id + ": the activations view comes with "
-                + "issue 6; until then read it with GET /namespaces/_/activations/" + id + "."));
+        invokePanel.setOnOpenActivation(id -> {
+            showActivations(true);
+            activations.show(id);
+        });
+        activations.setOnOpenAction(this::openAction);
         explorer.busyProperty().addListener((obs, was, busy) -> {
             if (!busy && targets.current() != null) {
                 StartupReport.mark("workspace-ready");
@@ -272,6 +287,9 @@ public final class Workbench extends BorderPane {
         targets.selectedProperty().addListener((obs, old, entry) -> {
             if (entry != null && (old == null || !old.id().equals(entry.id()))) {
                 explorer.refresh();
+                activations.setTarget(entry.target(), entry.namespaceOrDefault());
+            } else if (entry == null) {
+                activations.setTarget(null, null);
             }
         });
         project.folderProperty().addListener((obs, old, folder) -> targets.projectOpened(folder));
@@ -315,11 +333,26 @@ public final class Workbench extends BorderPane {
                 .on(Command.FOCUS_EXPLORER, () -> explorer.tree().requestFocus())
                 .on(Command.FOCUS_EDITOR, () -> editors.currentEditor().ifPresent(e -> e.area().requestFocus()))
                 .on(Command.FOCUS_INVOKE, () -> paramsEditor.editor(true))
+                .on(Command.TOGGLE_ACTIVATIONS, () -> showActivations(!activations.activeProperty().get()))
                 .on(Command.SHOW_SIMULATOR, this::showSimulator)
                 .on(Command.TOGGLE_THEME, this::toggleTheme)
                 .on(Command.ADD_TARGET, this::addCluster)
                 .on(Command.SHORTCUTS, () -> new ShortcutsDialog(getScene().getWindow()).show());
         ((CheckMenuItem) commands.item(Command.TOGGLE_THEME)).setSelected(theme == ThemeChoice.DARK);
+        ((CheckMenuItem) commands.item(Command.TOGGLE_ACTIVATIONS)).setSelected(true);
+    }
+
+    /** Shows or hides the activations panel; hidden, it polls and streams nothing. */
+    private void showActivations(boolean shown) {
+        boolean showing = verticalSplit.getItems().contains(activations);
+        if (shown && !showing) {
+            verticalSplit.getItems().add(activations);
+            verticalSplit.setDividerPositions(0.64);
+        } else if (!shown && showing) {
+            verticalSplit.getItems().remove(activations);
+        }
+        activations.activeProperty().set(shown);
+        ((CheckMenuItem) commands.item(Command.TOGGLE_ACTIVATIONS)).setSelected(shown);
     }
 
     /** Offers the unsaved edits a crashed run left behind (after the window is shown). */
@@ -507,6 +540,10 @@ public final class Workbench extends BorderPane {
         return project;
     }
 
+    public ActivationsPanel activations() {
+        return activations;
+    }
+
     public TargetsModel targets() {
         return targets;
     }
@@ -528,6 +565,7 @@ public final class Workbench extends BorderPane {
     public void dispose() {
         runningPoll.stop();
         work.cancel();
+        activations.dispose();
         editors.dispose();
         clients.close();
         io.shutdownNow();

@@ -27,7 +27,11 @@ import java.util.concurrent.TimeUnit;
  * root, after {@code mvn -q -pl app -am test-compile} and with the class path as {@link AppIconRenderer} says:
  * <pre>
  * java -cp ... dev.whiskstudio.app.tools.WorkbenchScreenshot docs/screenshot-main.png [dark]
+ * java -cp ... dev.whiskstudio.app.tools.WorkbenchScreenshot docs/screenshot-activations.png activations
  * </pre>
+ * With {@code activations} it runs a mixed workload first (cold and warm starts, an application error, a crash,
+ * a sequence, concurrent slow activations in several containers) and shows the activations panel large: the list
+ * with the crash's details, and next to the file the same for the timeline ({@code -timeline.png}).
  */
 public final class WorkbenchScreenshot {
     private WorkbenchScreenshot() {
@@ -36,6 +40,7 @@ public final class WorkbenchScreenshot {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshot-main.png");
         ThemeChoice theme = args.length > 1 && args[1].equals("dark") ? ThemeChoice.DARK : ThemeChoice.LIGHT;
+        boolean activations = args.length > 1 && args[1].equals("activations");
         Path scratch = Files.createTempDirectory("whisk-screenshot");
         Path project = Samples.copy(Samples.MANIFEST_DEMO, scratch);
         AppConfig config = new AppConfig(scratch.resolve("simulator"), 0, Profile.OPENWHISK, theme)
@@ -72,13 +77,33 @@ public final class WorkbenchScreenshot {
         });
         waitFor("the result", () -> !wb.invokePanel().runningProperty().get()
                 && wb.invokePanel().resultView().getRoot() != null);
-        Thread.sleep(1500); // let the explorer and the highlighting finish drawing
-        WritableImage image = fx(() -> {
-            Scene scene = Window.getWindows().get(0).getScene();
-            return scene.snapshot(null);
-        });
-        ImageIO.write(toBuffered(image), "png", new File(out.toString()));
-        System.out.println("wrote " + out.toAbsolutePath());
+        if (activations) {
+            MixedWorkload.run(wb.targets().simulatorEntry().target());
+            fx(() -> {
+                javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane) wb.lookup("#vertical-split");
+                split.setDividerPositions(0.30);
+                return null;
+            });
+            waitFor("the activations", () -> wb.activations().view().log().size() >= MixedWorkload.ACTIVATIONS);
+            String crash = fx(() -> java.util.Arrays.stream(wb.activations().view().log().snapshot().entries())
+                    .map(e -> e.row()).filter(r -> r.path().equals("crash")).findFirst().orElseThrow().activationId());
+            fx(() -> {
+                wb.activations().show(crash);
+                return null;
+            });
+            Thread.sleep(2000);
+            snapshot(out);
+            fx(() -> {
+                wb.activations().getSelectionModel().select(1);
+                wb.activations().timeline().fitAll();
+                return null;
+            });
+            Thread.sleep(1500);
+            snapshot(Path.of(out.toString().replace(".png", "-timeline.png")));
+        } else {
+            Thread.sleep(1500); // let the explorer and the highlighting finish drawing
+            snapshot(out);
+        }
         fx(() -> {
             app.stop();
             return null;
@@ -86,6 +111,15 @@ public final class WorkbenchScreenshot {
         app.stopped().get(30, TimeUnit.SECONDS);
         Platform.exit();
         System.exit(0);
+    }
+
+    private static void snapshot(Path file) throws Exception {
+        WritableImage image = fx(() -> {
+            Scene scene = Window.getWindows().get(0).getScene();
+            return scene.snapshot(null);
+        });
+        ImageIO.write(toBuffered(image), "png", new File(file.toString()));
+        System.out.println("wrote " + file.toAbsolutePath());
     }
 
     /** The snapshot's pixels as an AWT image, for ImageIO (javafx-swing is not a dependency of the app). */
