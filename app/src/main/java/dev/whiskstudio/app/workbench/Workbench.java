@@ -158,22 +158,27 @@ public final class Workbench extends BorderPane {
         welcome.visibleProperty().bind(noTabs);
         editors.visibleProperty().bind(noTabs.not());
 
-        SplitPane main = new SplitPane(left, center, invokePanel);
-        main.setId("main-split");
-        main.setDividerPositions(0.23, 0.68);
-        // the side panes keep a usable width whatever size the window first had; the editor takes the rest
-        left.setMinWidth(280);
+        SplitPane work = new SplitPane(center, invokePanel);
+        work.setId("work-split");
+        work.setDividerPositions(0.58);
         invokePanel.setMinWidth(360);
-        SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(invokePanel, false);
-        // the activations below everything else, as a console sits below an IDE's editors
-        verticalSplit = new SplitPane(main, activations);
+        // the activations below the editor and the invoke panel, as a console sits below an IDE's editors; the
+        // project and the explorer keep the window's whole height
+        verticalSplit = new SplitPane(work, activations);
         verticalSplit.setId("vertical-split");
         verticalSplit.setOrientation(Orientation.VERTICAL);
-        verticalSplit.setDividerPositions(0.64);
+        verticalSplit.setDividerPositions(0.62);
         activations.setMinHeight(160);
         SplitPane.setResizableWithParent(activations, false);
-        return verticalSplit;
+
+        SplitPane main = new SplitPane(left, verticalSplit);
+        main.setId("main-split");
+        main.setDividerPositions(0.23);
+        // the side panes keep a usable width whatever size the window first had; the editor takes the rest
+        left.setMinWidth(280);
+        SplitPane.setResizableWithParent(left, false);
+        return main;
     }
 
     private ToolBar toolbar() {
@@ -347,7 +352,7 @@ public final class Workbench extends BorderPane {
         boolean showing = verticalSplit.getItems().contains(activations);
         if (shown && !showing) {
             verticalSplit.getItems().add(activations);
-            verticalSplit.setDividerPositions(0.64);
+            verticalSplit.setDividerPositions(0.62);
         } else if (!shown && showing) {
             verticalSplit.getItems().remove(activations);
         }
