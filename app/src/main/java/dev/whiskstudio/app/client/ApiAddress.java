@@ -9,8 +9,8 @@ import okhttp3.HttpUrl;
 import java.nio.charset.StandardCharsets;
 
 /**
- * How the simulator insight client reaches a target and reads its errors, the way {@link OpenWhiskClient} does: an
- * API host as the wsk CLI reads it, a {@code uuid:key} as basic auth, and the platform's {@code {"error","code"}}.
+ * How the app's clients ({@link OpenWhiskClient}, {@link SimulatorInsightClient}) reach a target and read its errors:
+ * an API host as the wsk CLI reads it, a {@code uuid:key} as basic auth, and the platform's {@code {"error","code"}}.
  */
 final class ApiAddress {
     private ApiAddress() {

@@ -47,8 +47,8 @@ public final class OpenWhiskClient implements AutoCloseable {
     }
 
     public OpenWhiskClient(String apiHost, String auth, Duration connectTimeout, Duration readTimeout) {
-        this.apiBase = apiBase(apiHost);
-        this.authorization = basicAuthorization(auth);
+        this.apiBase = ApiAddress.base(apiHost).newBuilder().addPathSegment("api").addPathSegment("v1").build();
+        this.authorization = ApiAddress.basicAuthorization(auth);
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
@@ -56,31 +56,6 @@ public final class OpenWhiskClient implements AutoCloseable {
                 // the platform answers a redirect only from a misconfigured proxy; following it would resend the key
                 .followRedirects(false)
                 .build();
-    }
-
-    /** {@code https://host[:port]} or {@code host[:port]}, which the wsk CLI also reads as https. */
-    private static HttpUrl apiBase(String apiHost) {
-        String host = apiHost.strip();
-        int scheme = host.indexOf("://");
-        String address = scheme < 0 ? host : host.substring(scheme + 3);
-        while (address.endsWith("/")) {
-            address = address.substring(0, address.length() - 1);
-        }
-        HttpUrl url = address.isEmpty() ? null
-                : HttpUrl.parse((scheme < 0 ? "https" : host.substring(0, scheme)) + "://" + address);
-        if (url == null) {
-            throw new IllegalArgumentException("not an API host: '" + apiHost + "' (expected https://host or http://host:port)");
-        }
-        return url.newBuilder().addPathSegment("api").addPathSegment("v1").build();
-    }
-
-    private static String basicAuthorization(String auth) {
-        int colon = auth == null ? -1 : auth.indexOf(':');
-        if (colon <= 0 || colon == auth.length() - 1) {
-            // the value itself stays out of the message: it is a secret even when malformed
-            throw new IllegalArgumentException("an API key has the form uuid:key");
-        }
-        return Credentials.basic(auth.substring(0, colon), auth.substring(colon + 1), StandardCharsets.UTF_8);
     }
 
     /** The namespaces the key opens. */
@@ -324,19 +299,9 @@ public final class OpenWhiskClient implements AutoCloseable {
         }
     }
 
-    /** The one place a failing answer is read: the platform's {"error","code"}, else the HTTP reason. */
+    /** A failing answer: the platform's {"error","code"}, else the HTTP reason (read in one place, ApiAddress). */
     private OpenWhiskException failure(int status, String reason, String body) {
-        try {
-            JsonNode answer = json.readTree(body);
-            JsonNode error = answer == null ? null : answer.get("error");
-            if (error != null && error.isTextual()) {
-                JsonNode code = answer.get("code");
-                return new OpenWhiskException(status, error.asText(), code == null || code.isNull() ? null : code.asText());
-            }
-        } catch (JsonProcessingException notJson) {
-            // a proxy or load balancer answered with its own page; the status line says what happened
-        }
-        return new OpenWhiskException(status, reason == null || reason.isBlank() ? "The server gave no reason" : reason, null);
+        return ApiAddress.failure(json, status, reason, body);
     }
 
     /** Lets go of pooled connections and threads at once instead of when they time out. */
