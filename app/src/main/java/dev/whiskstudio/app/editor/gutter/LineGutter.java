@@ -36,6 +36,14 @@ public final class LineGutter implements EditorFeature {
     /** Digits in the largest line number: every number is padded to it, so the gutter keeps one width. */
     private final IntegerProperty digits = new SimpleIntegerProperty(this, "digits", 2);
     private Subscription changes;
+    private MarkerMenuHandler markerMenu;
+
+    /** Asked for a menu on a line's breakpoint area (a secondary click there): the debugger's breakpoint commands. */
+    @FunctionalInterface
+    public interface MarkerMenuHandler {
+        /** {@code line} counts from 1; the point is on the screen, where a context menu would show. */
+        void menuRequested(int line, double screenX, double screenY);
+    }
 
     @Override
     public void install(CodeEditor editor) {
@@ -77,6 +85,11 @@ public final class LineGutter implements EditorFeature {
         }
     }
 
+    /** Who shows a menu on a secondary click in the breakpoint column; null (the default) for none. */
+    public void setOnMarkerMenu(MarkerMenuHandler handler) {
+        this.markerMenu = handler;
+    }
+
     /** The execution line (from 1), -1 for none; it moves with its line as the text is edited. */
     public ReadOnlyIntegerProperty executionLineProperty() {
         return executionLine;
@@ -100,6 +113,8 @@ public final class LineGutter implements EditorFeature {
         markerArea.addEventHandler(MouseEvent.MOUSE_CLICKED, event -> {
             if (event.getButton() == MouseButton.PRIMARY) {
                 breakpoints.toggle(line);
+            } else if (event.getButton() == MouseButton.SECONDARY && markerMenu != null) {
+                markerMenu.menuRequested(line, event.getScreenX(), event.getScreenY());
             }
             event.consume();
         });
