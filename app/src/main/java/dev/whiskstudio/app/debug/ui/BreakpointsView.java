@@ -1,7 +1,8 @@
 package dev.whiskstudio.app.debug.ui;
 
 import dev.whiskstudio.app.debug.BreakpointStatus;
-import javafx.collections.ListChangeListener;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -40,8 +41,6 @@ final class BreakpointsView extends BorderPane {
         list.setItems(registry.all());
         list.setPlaceholder(new Label("No breakpoints: click beside a line number in the editor to set one."));
         list.setCellFactory(view -> new BreakpointCell());
-        context.breakpointStatuses().addListener((ListChangeListener<BreakpointStatus>) c -> list.refresh());
-        context.sessionProperty().addListener((obs, old, now) -> list.refresh());
 
         MenuItem condition = new MenuItem("Edit condition…");
         condition.setId("debug-breakpoint-condition");
@@ -117,6 +116,8 @@ final class BreakpointsView extends BorderPane {
         private final Label status = new Label();
         private final Button remove = new Button("×");
         private final HBox row;
+        /** Shows the session's new status in place (held here: the list only holds it weakly). */
+        private final InvalidationListener statusChange = obs -> render();
 
         BreakpointCell() {
             enabled.getStyleClass().add("debug-breakpoint-enabled");
@@ -141,12 +142,18 @@ final class BreakpointsView extends BorderPane {
                     registry.remove(b.file(), b.line());
                 }
             });
+            context.breakpointStatuses().addListener(new WeakInvalidationListener(statusChange));
         }
 
         @Override
         protected void updateItem(UserBreakpoint b, boolean empty) {
             super.updateItem(b, empty);
-            if (empty || b == null) {
+            render();
+        }
+
+        private void render() {
+            UserBreakpoint b = getItem();
+            if (isEmpty() || b == null) {
                 setText(null);
                 setGraphic(null);
                 setTooltip(null);

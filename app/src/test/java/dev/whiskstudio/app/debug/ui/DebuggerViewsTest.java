@@ -44,7 +44,7 @@ class DebuggerViewsTest {
             "  return squared + 1;",                                                              // 3
             "}",                                                                                  // 4
             "function main(params) {",                                                            // 5
-            "  const config = { name: params.name || 'demo', nested: { depth: 2, list: [1, 2] } };", // 6
+            "  const config = { name: params.name || 'demo', nested: { depth: 2 }, get shout() { return this.name.toUpperCase(); } };", // 6
             "  let total = 0;",                                                                   // 7
             "  for (let i = 0; i < 3; i++) {",                                                    // 8
             "    total += helper(i);",                                                            // 9
@@ -211,6 +211,23 @@ class DebuggerViewsTest {
         robot.push(KeyCode.RIGHT);
         ui.await(() -> shownVariables().contains("name = \"world\""));
         assertTrue(shownVariables().stream().anyMatch(r -> r.startsWith("nested = ")), shownVariables().toString());
+
+        // a getter is shown unread, and read when clicked
+        assertTrue(shownVariables().contains("shout = (...)"), shownVariables().toString());
+        runFx(() -> {
+            var tree = ui.panel.variables();
+            for (int row = 0; row < tree.getExpandedItemCount(); row++) {
+                if (tree.getTreeItem(row).getValue().name().equals("shout")) {
+                    tree.scrollTo(row);
+                }
+            }
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(onFx(() -> robot.lookup("#debug-variables").query().lookupAll(".debug-value").stream()
+                .filter(n -> n instanceof javafx.scene.control.Label l && l.getText().equals("(...)")
+                        && l.isVisible())
+                .findFirst().orElseThrow()));
+        ui.await(() -> shownVariables().contains("shout = \"WORLD\""));
     }
 
     @Test
