@@ -44,6 +44,7 @@ public final class InvocationController {
 
     private final SystemFeeds feeds;
     private final ActivationObserver observer;
+    private final PausedTime pausedTime;
 
     public InvocationController(ActionController actions, Invoker invoker, ActivationWriter writer, Throttle throttle,
                                 long payloadLimitBytes, int sequenceMaxLength, SystemFeeds feeds) {
@@ -54,6 +55,14 @@ public final class InvocationController {
     public InvocationController(ActionController actions, Invoker invoker, ActivationWriter writer, Throttle throttle,
                                 long payloadLimitBytes, int sequenceMaxLength, SystemFeeds feeds,
                                 ActivationObserver observer) {
+        this(actions, invoker, writer, throttle, payloadLimitBytes, sequenceMaxLength, feeds, observer, PausedTime.NONE);
+    }
+
+    /** @param pausedTime how long debuggers held activations paused: callers' waits do not count it */
+    public InvocationController(ActionController actions, Invoker invoker, ActivationWriter writer, Throttle throttle,
+                                long payloadLimitBytes, int sequenceMaxLength, SystemFeeds feeds,
+                                ActivationObserver observer, PausedTime pausedTime) {
+        this.pausedTime = pausedTime;
         this.observer = observer;
         this.feeds = feeds;
         this.actions = actions;
@@ -148,6 +157,14 @@ public final class InvocationController {
                 ActionLimits.fromJson(doc.get("limits")), doc.path("publish").asBoolean(), parameters, cause, causedBy,
                 activationId);
         return invoker.submit(job);
+    }
+
+    /**
+     * A caller's wait for an invocation's record (blocking invoke, web action): completes with the record, or with
+     * null once {@code waitMs} have passed in which the activation was not held paused by a debugger.
+     */
+    public CompletableFuture<ActivationRecord> awaitRecord(Invocation invocation, long waitMs) {
+        return BlockingWait.of(invocation, pausedTime, waitMs);
     }
 
     /**
