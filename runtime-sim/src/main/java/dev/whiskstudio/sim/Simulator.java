@@ -96,7 +96,6 @@ public final class Simulator implements AutoCloseable {
         feeds.install();
         this.debugSessions = new DebugSessions(backend, plugins, invoker, actions, events,
                 () -> Map.of("__OW_API_HOST", apiHost()), "wsk-" + Backends.ownerId(config) + "-debug", json);
-        invoker.routeThrough(debugSessions);
         InvocationController invocations = new InvocationController(actions, invoker, activationWriter, throttle,
                 config.limits().payloadBytes(), config.limits().sequenceMaxLength(), feeds, insight,
                 debugSessions.pausedTime());

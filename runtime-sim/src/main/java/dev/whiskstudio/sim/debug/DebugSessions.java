@@ -39,7 +39,8 @@ import java.util.function.Supplier;
 
 /**
  * The simulator's debug sessions: starts and ends them, finds them for the API, and routes each activation of a
- * session's action (in the session's namespace) to it. With no session on, routing is one look at an empty map.
+ * session's action (in the session's namespace) to it. The invoker is given this router only while a session is on,
+ * so with none its path is the one it has without debugging.
  */
 public final class DebugSessions implements ActivationRouter, AutoCloseable {
     private static final Duration GONE_WAIT = Duration.ofSeconds(10);
@@ -146,10 +147,14 @@ public final class DebugSessions implements ActivationRouter, AutoCloseable {
         Key key = new Key(ns, where.docId());
         DebugSession session = new DebugSession(newSessionId(), ns, where, revision, exec, limits, invoker, timer, ledger,
                 this::forget, this::publish);
-        if (byAction.putIfAbsent(key, session) != null) {
-            throw ApiException.conflict("A debug session for " + where.docId() + " is on already.");
+        synchronized (byAction) {
+            if (byAction.putIfAbsent(key, session) != null) {
+                throw ApiException.conflict("A debug session for " + where.docId() + " is on already.");
+            }
+            byId.put(session.id, session);
+            // the invoker asks only while there are sessions: with none, its path is as it was without debugging
+            invoker.routeThrough(this);
         }
-        byId.put(session.id, session);
         ContainerSpec spec = new ContainerSpec(namePrefix + "-" + names.incrementAndGet(), exec.kind(),
                 (int) limits.memory(), containerEnvironment.get(), true);
         try {
@@ -231,8 +236,13 @@ public final class DebugSessions implements ActivationRouter, AutoCloseable {
 
     /** A session ended: activations of its action go to the pool again. */
     private void forget(DebugSession s) {
-        byAction.remove(new Key(s.namespace, s.action.docId()), s);
-        byId.remove(s.id, s);
+        synchronized (byAction) {
+            byAction.remove(new Key(s.namespace, s.action.docId()), s);
+            byId.remove(s.id, s);
+            if (byAction.isEmpty()) {
+                invoker.routeThrough(null);
+            }
+        }
     }
 
     private void publish(DebugSession s, String state, String reason, String message) {

@@ -76,7 +76,7 @@ public final class Invoker implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> run(job), runners);
     }
 
-    /** Asks {@code value} about every activation {@link #submit}ted from now on. */
+    /** Asks {@code value} (null: nothing) about every activation {@link #submit}ted from now on. */
     public void routeThrough(ActivationRouter value) {
         this.router = value;
     }

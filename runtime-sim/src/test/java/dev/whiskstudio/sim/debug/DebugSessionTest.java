@@ -164,6 +164,28 @@ class DebugSessionTest {
     }
 
     @Test
+    void aSequencesCallerWaitsWhileTheDebuggerHoldsItsComponent() throws Exception {
+        put(sim, "dbg", action(DOUBLER, "{\"timeout\":1000}"));
+        Reply seq = sim.guest().put("/api/v1/namespaces/_/actions/twice",
+                "{\"exec\":{\"kind\":\"sequence\",\"components\":[\"/guest/dbg\"]}}");
+        assertEquals(200, seq.status(), seq.text());
+        JsonNode s = session("dbg");
+        try (CdpTestClient cdp = attachWithBreakpoint(s, 1)) {
+            CompletableFuture<Reply> call = invokeInBackground("twice", "&timeout=1500", "{\"n\":4}");
+            cdp.await("Debugger.paused", WAIT, p -> true);
+            assertEquals(200, setPaused(sim, s.get("sessionId").asText(), true).status());
+
+            assertThrows(TimeoutException.class, () -> call.get(2500, TimeUnit.MILLISECONDS));
+
+            assertEquals(200, setPaused(sim, s.get("sessionId").asText(), false).status());
+            cdp.call("Debugger.resume");
+            Reply answer = call.get(10, TimeUnit.SECONDS);
+            assertEquals(200, answer.status(), "the sequence's caller waited on: " + answer.text());
+            assertEquals(8, answer.json().at("/response/result/doubled").asInt());
+        }
+    }
+
+    @Test
     void webActionsSequencesAndRulesOfTheActionAllRunInTheDebugProcess() throws Exception {
         put(sim, "who", action(WHO, null, Map.of("web-export", true)));
         Reply seq = sim.guest().put("/api/v1/namespaces/_/actions/seq",
