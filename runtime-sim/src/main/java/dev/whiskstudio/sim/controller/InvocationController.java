@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts activations of actions: resolves the action (through packages and bindings), merges parameters
@@ -161,9 +162,15 @@ public final class InvocationController {
 
     /**
      * A caller's wait for an invocation's record (blocking invoke, web action): completes with the record, or with
-     * null once {@code waitMs} have passed in which the activation was not held paused by a debugger.
+     * null once {@code waitMs} have passed in which the activation was not held paused by a debugger. A wait that
+     * begins while no debug session is on is the plain timeout (an activation started then is not in a debug
+     * container; only a later component of a sequence could be).
      */
     public CompletableFuture<ActivationRecord> awaitRecord(Invocation invocation, long waitMs) {
+        if (!pausedTime.canPause()) {
+            // no debug session: the plain timeout of the path without debugging
+            return invocation.done().thenApply(r -> r).completeOnTimeout(null, waitMs, TimeUnit.MILLISECONDS);
+        }
         return BlockingWait.of(invocation, pausedTime, waitMs);
     }
 

@@ -7,6 +7,12 @@ package dev.whiskstudio.sim.controller;
  */
 public interface PausedTime {
 
+    /**
+     * Whether an activation can be held paused now (a debug session is on). When not, a wait is an ordinary timeout,
+     * exactly as without debugging.
+     */
+    boolean canPause();
+
     /** Milliseconds the activation has been held paused so far, a pause going on now included. */
     long pausedMillis(String activationId);
 
@@ -15,6 +21,11 @@ public interface PausedTime {
 
     /** No debugger: nothing is ever paused. */
     PausedTime NONE = new PausedTime() {
+        @Override
+        public boolean canPause() {
+            return false;
+        }
+
         @Override
         public long pausedMillis(String activationId) {
             return 0;

@@ -96,7 +96,22 @@ public final class DebugSessions implements ActivationRouter, AutoCloseable {
 
     /** How long debuggers held activations paused, for callers' waits. */
     public PausedTime pausedTime() {
-        return ledger;
+        return new PausedTime() {
+            @Override
+            public boolean canPause() {
+                return !byAction.isEmpty();
+            }
+
+            @Override
+            public long pausedMillis(String activationId) {
+                return ledger.pausedMillis(activationId);
+            }
+
+            @Override
+            public boolean isPaused(String activationId) {
+                return ledger.isPaused(activationId);
+            }
+        };
     }
 
     /** Sessions on now, in every namespace. */

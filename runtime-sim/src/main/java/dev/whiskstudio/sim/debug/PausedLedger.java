@@ -1,6 +1,5 @@
 package dev.whiskstudio.sim.debug;
 
-import dev.whiskstudio.sim.controller.PausedTime;
 import dev.whiskstudio.sim.invoker.ActivationJob;
 
 import java.util.LinkedHashMap;
@@ -12,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * and under its cause's (the sequence or conductor whose component it is), since that caller waits for it too. The
  * oldest entries are forgotten past {@link #KEPT}; a wait asks within a minute of the pause, long before that.
  */
-final class PausedLedger implements PausedTime {
+final class PausedLedger {
     static final int KEPT = 10_000;
 
     private static final class Entry {
@@ -50,8 +49,7 @@ final class PausedLedger implements PausedTime {
         }
     }
 
-    @Override
-    public synchronized long pausedMillis(String activationId) {
+    synchronized long pausedMillis(String activationId) {
         Entry e = entries.get(activationId);
         if (e == null) {
             return 0;
@@ -60,8 +58,7 @@ final class PausedLedger implements PausedTime {
         return TimeUnit.NANOSECONDS.toMillis(nanos);
     }
 
-    @Override
-    public synchronized boolean isPaused(String activationId) {
+    synchronized boolean isPaused(String activationId) {
         Entry e = entries.get(activationId);
         return e != null && e.open > 0;
     }
