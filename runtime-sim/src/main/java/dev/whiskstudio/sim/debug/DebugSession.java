@@ -125,7 +125,7 @@ final class DebugSession implements ActivationClock {
             container.destroy();
             throw new ApiException(503, "The debug session ended while its container started.");
         }
-        container.exited().thenRun(() -> end(EndReason.CONTAINER_EXITED));
+        container.exited().thenRun(() -> terminate(EndReason.CONTAINER_EXITED));
         JsonNode initError;
         try {
             initError = invoker.initialize(d, action.name(), exec, limits.timeout());
@@ -157,7 +157,7 @@ final class DebugSession implements ActivationClock {
 
     /** Removes a container that never became a session's, and waits (bounded) until it is gone. */
     private void discard() {
-        end(EndReason.DELETED);
+        terminate(EndReason.DELETED);
         awaitGone(Duration.ofSeconds(10));
     }
 
@@ -211,9 +211,10 @@ final class DebugSession implements ActivationClock {
                 LOG.error("debug session {}: activation {} failed in the invoker", id, q.job().activationId(), e);
                 synchronized (this) {
                     current = null;
-                    queue.addFirst(q);
                 }
-                end(EndReason.ACTION_FAILED);
+                terminate(EndReason.ACTION_FAILED);
+                // it gets its record in the pool, as those still queued do
+                invoker.submit(q.job()).whenComplete((rec, error) -> q.record().complete(rec));
                 return;
             }
             synchronized (this) {
@@ -221,7 +222,7 @@ final class DebugSession implements ActivationClock {
             }
             q.record().complete(outcome.record());
             if (outcome.spent()) {
-                end(outcome.timedOut() ? EndReason.TIMEOUT : EndReason.ACTION_FAILED);
+                terminate(outcome.timedOut() ? EndReason.TIMEOUT : EndReason.ACTION_FAILED);
             }
         }
     }
@@ -287,7 +288,7 @@ final class DebugSession implements ActivationClock {
      *
      * @return false when it had ended already
      */
-    boolean end(EndReason reason) {
+    boolean terminate(EndReason reason) {
         List<Queued> orphans;
         boolean wasReady;
         EndReason why;

@@ -179,7 +179,7 @@ public final class DebugSessions implements ActivationRouter, AutoCloseable {
             throw e;
         }
         if (closed) {
-            session.end(EndReason.SIMULATOR_STOPPED);
+            session.terminate(EndReason.SIMULATOR_STOPPED);
             session.awaitGone(GONE_WAIT);
             throw new ApiException(503, "The simulator is stopping.");
         }
@@ -214,7 +214,7 @@ public final class DebugSessions implements ActivationRouter, AutoCloseable {
     /** Ends a session and returns once its container is gone (or after a bound). */
     ObjectNode end(Identity who, String nsSegment, String sessionId) {
         DebugSession s = find(who, nsSegment, sessionId);
-        s.end(EndReason.DELETED);
+        s.terminate(EndReason.DELETED);
         s.awaitGone(GONE_WAIT);
         return s.toJson();
     }
@@ -285,7 +285,7 @@ public final class DebugSessions implements ActivationRouter, AutoCloseable {
     public void close() {
         closed = true;
         List<DebugSession> all = new ArrayList<>(byAction.values());
-        all.forEach(s -> s.end(EndReason.SIMULATOR_STOPPED));
+        all.forEach(s -> s.terminate(EndReason.SIMULATOR_STOPPED));
         all.forEach(s -> s.awaitGone(GONE_WAIT));
         timer.shutdownNow();
         probeThreads.shutdownNow();

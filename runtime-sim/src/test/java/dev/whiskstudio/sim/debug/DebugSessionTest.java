@@ -119,6 +119,35 @@ class DebugSessionTest {
     }
 
     @Test
+    void aZipActionsFilesAreScriptsUnderTheWorkDirectoryWithTheirArchivePaths() throws Exception {
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("index.js"));
+            out.write("const half = require('./lib/half');\nexports.main = p => ({ half: half(p.n), pid: process.pid });\n"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.putNextEntry(new java.util.zip.ZipEntry("lib/half.js"));
+            out.write("module.exports = n => {\n  return n / 2;\n};\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        put(sim, "zipped", action(java.util.Base64.getEncoder().encodeToString(zip.toByteArray()), null));
+        JsonNode s = session("zipped");
+        assertTrue(s.get("scriptUrl").isNull(), "no one inline script: " + s);
+        try (CdpTestClient cdp = new CdpTestClient(s.get("inspectorUrl").asText())) {
+            cdp.call("Debugger.enable");
+            String half = cdp.scriptUrls().stream().filter(u -> u.endsWith("/lib/half.js")).findFirst().orElseThrow();
+            assertTrue(half.startsWith(Path.of(s.get("workDir").asText()).toUri().toString()), half);
+            JsonNode bp = cdp.call("Debugger.setBreakpointByUrl", CdpTestClient.params().put("url", half).put("lineNumber", 1));
+            assertEquals(1, bp.get("locations").size());
+            CompletableFuture<Reply> call = invokeInBackground("zipped", "", "{\"n\":10}");
+            JsonNode paused = cdp.await("Debugger.paused", WAIT, p -> true);
+            assertEquals(half, cdp.urlOf(paused.at("/callFrames/0/location/scriptId").asText()));
+            cdp.call("Debugger.resume");
+            Reply answer = call.get(10, TimeUnit.SECONDS);
+            assertEquals(5, answer.json().at("/response/result/half").asInt(), answer.text());
+            assertEquals(s.get("containerId").asText(), answer.json().at("/response/result/pid").asText());
+        }
+    }
+
+    @Test
     void aBreakpointHoldsTheActivationPastItsTimeLimitAndTheCallersWaitWhileOtherActionsRunOn() throws Exception {
         put(sim, "dbg", action(DOUBLER, "{\"timeout\":1000}"));
         put(sim, "other", action(WHO, null));

@@ -12,8 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param containerId  the backend's id (a process id, a Docker container id)
  * @param inspectorUrl the inspector's WebSocket URL, {@code ws://127.0.0.1:PORT/ID}: connect the DevTools client here
  * @param scriptUrl    the URL the inspector gives the action's inline code (set breakpoints by it; user line N is
- *                     the script's line N-1, 0-based); null for a zip action, whose files keep their archive paths
- *                     under {@code workDir}
+ *                     the script's line N-1, 0-based); null for a zip action, whose files are scripts named
+ *                     {@code file://<workDir>/action-XXXXXX/<path in the archive>} (XXXXXX differs per container:
+ *                     match the end with {@code urlRegex}, or read the URLs from {@code Debugger.scriptParsed})
  * @param workDir      the container's work directory, as the process in it sees it
  * @param state        {@code idle}, {@code running} (an activation is in the container), {@code paused} (the app said
  *                     the debugger holds it), or {@code ended} (in the answer that ended it)
