@@ -340,10 +340,6 @@ final class DebugSession implements ActivationClock {
         }
     }
 
-    synchronized boolean isEnded() {
-        return ended != null;
-    }
-
     /** {@code running}, {@code paused}, {@code idle}, or {@code starting} and {@code ended} around those. */
     synchronized String state() {
         if (ended != null) {

@@ -55,12 +55,6 @@ final class PausableDeadline {
         }
     }
 
-    /** Milliseconds left to run (for tests and logs). */
-    synchronized long leftMillis() {
-        long left = task == null ? leftNanos : leftNanos - (System.nanoTime() - runningSinceNanos);
-        return TimeUnit.NANOSECONDS.toMillis(Math.max(0, left));
-    }
-
     private void expire(long scheduled) {
         synchronized (this) {
             if (over || scheduled != generation) {

@@ -35,10 +35,6 @@ public final class DedicatedContainer {
         return slot.container();
     }
 
-    public ActionKey action() {
-        return slot.action;
-    }
-
     /** Closes the connections to its proxy (the container is going away). */
     public void disconnect() {
         slot.closeConnections();
