@@ -221,7 +221,7 @@ public final class DebugSession {
         steps.add(conn.send(Commands.DEBUGGER_ENABLE));
         steps.add(conn.send(SetPauseOnExceptions.METHOD, new SetPauseOnExceptions(exceptionPause.protocolState())));
         if (options.skipRuntimeFiles()) {
-            // an older engine without blackboxing still debugs, it only steps into Node.js's modules
+            // Node.js 20 ignores this for its own modules (see onPaused); later engines may not. Optional.
             steps.add(conn.send(SetBlackboxPatterns.METHOD, new SetBlackboxPatterns(List.of("^node:")))
                     .exceptionally(e -> null));
         }
@@ -614,15 +614,23 @@ public final class DebugSession {
         for (CompletableFuture<PausedState> waiter : takePauseWaiters()) {
             waiter.completeExceptionally(DebugException.ended(e));
         }
-        if (connection != null && connection.isOpen()) {
-            if (wasPaused && backend == null) {
-                connection.send(Commands.RESUME); // queued before the close frame: the program goes on
+        CdpConnection conn = connection;
+        if (backend == null) {
+            if (conn != null && conn.isOpen()) {
+                if (wasPaused) {
+                    conn.send(Commands.RESUME); // queued before the close frame: the program goes on
+                }
+                conn.close();
             }
-            connection.close();
+            sessionThread.shutdown();
+            ended.complete(e);
+            return;
         }
-        CompletableFuture<Void> stopped = backend != null ? backend.stop(options.stopTimeout())
-                : CompletableFuture.completedFuture(null);
-        stopped.whenComplete((v, err) -> {
+        // the target goes first: closing the connection first would let a paused activation run on meanwhile
+        backend.stop(options.stopTimeout()).whenComplete((v, err) -> {
+            if (conn != null) {
+                conn.close();
+            }
             sessionThread.shutdown();
             ended.complete(e);
         });
@@ -650,7 +658,15 @@ public final class DebugSession {
             connection.send(Commands.RESUME);
             return;
         }
-        PausedState p = pauseReader.read(event, ++pauseCount, lastCommand, book.hit(event.hitBreakpoints()));
+        PausedState p = pauseReader.read(event, pauseCount + 1, lastCommand, book.hit(event.hitBreakpoints()));
+        if (p.reason() == PauseReason.STEP && options.skipRuntimeFiles() && p.topFrame().runtime()) {
+            // a step that left the user's code: out of the runtime back to the user's caller, or on when none is
+            // left on the stack (the action returned); Node.js's modules cannot be blackboxed (they have no
+            // context), so the session does it, without showing these pauses
+            connection.send(p.userFrame().isPresent() ? Commands.STEP_OUT : Commands.RESUME);
+            return;
+        }
+        pauseCount++;
         lastCommand = PauseReader.LastCommand.NONE;
         evaluatedThisPause = false;
         paused = p;
