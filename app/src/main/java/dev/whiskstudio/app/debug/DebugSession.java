@@ -113,7 +113,7 @@ public final class DebugSession {
     private CdpConnection connection;
     /** True once breakpoints go to the engine as they are set (the connection is up and they were all applied). */
     private boolean connected;
-    private BackendLink backend;
+    private volatile BackendLink backend;
     private ExceptionPause exceptionPause = ExceptionPause.NONE;
     private PauseReader.LastCommand lastCommand = PauseReader.LastCommand.NONE;
     private long pauseCount;

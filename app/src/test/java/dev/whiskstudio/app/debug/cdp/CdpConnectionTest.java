@@ -40,7 +40,17 @@ class CdpConnectionTest {
     void startNode() throws Exception {
         assumeTrue(NodeScript.nodeOnPath(), "node is not on the PATH");
         Path script = dir.resolve("idle.js");
-        Files.writeString(script, "globalThis.answer = 42;\nsetInterval(() => {}, 1000);\n");
+        Files.writeString(script, String.join("\n",
+                "globalThis.answer = 42;",
+                "function tick() {",
+                "  let sum = 0;",
+                "  for (let i = 0; i < 1000; i++) {",
+                "    sum += i;",
+                "  }",
+                "  return sum;",
+                "}",
+                "setInterval(tick, 20);",
+                ""));
         node = NodeScript.start(script);
     }
 
@@ -88,6 +98,34 @@ class CdpConnectionTest {
                 .get(WAIT, TimeUnit.SECONDS);
         assertEquals("object", typed.result().type());
         assertTrue(typed.result().objectId() != null);
+    }
+
+    @Test
+    void eventsThatFollowAnAnswerDoNotWaitForADelayedAcknowledgement() throws Exception {
+        CdpConnection c = connect(Duration.ofSeconds(5));
+        java.util.concurrent.BlockingQueue<Paused> pauses = new java.util.concurrent.LinkedBlockingQueue<>();
+        c.on(Paused.EVENT, Paused.class, pauses::add);
+        c.send(Commands.DEBUGGER_ENABLE).get(WAIT, TimeUnit.SECONDS);
+        String bp = c.send(SetBreakpointByUrl.METHOD, new SetBreakpointByUrl.Params(4, null, "idle\\.js$", null,
+                null), SetBreakpointByUrl.Result.class).get(WAIT, TimeUnit.SECONDS).breakpointId();
+        c.send(Commands.RUN_IF_WAITING).get(WAIT, TimeUnit.SECONDS);
+        assertEquals("Break on start", pauses.poll(WAIT, TimeUnit.SECONDS).reason());
+        c.send(Commands.RESUME).get(WAIT, TimeUnit.SECONDS);
+        assertEquals(List.of(bp), pauses.poll(WAIT, TimeUnit.SECONDS).hitBreakpoints());
+        c.send(RemoveBreakpoint.METHOD, new RemoveBreakpoint(bp)).get(WAIT, TimeUnit.SECONDS);
+
+        // the answer, Debugger.resumed and Debugger.paused come as three writes of the inspector: without our quick
+        // acknowledgement the last two would wait 40 ms in its Nagle buffer (Linux's delayed ACK)
+        List<Long> millis = new java.util.ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            long t0 = System.nanoTime();
+            c.send(Commands.STEP_OVER);
+            Paused p = pauses.poll(WAIT, TimeUnit.SECONDS);
+            millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+            assertTrue(p != null && p.callFrames().get(0).functionName().equals("tick"));
+        }
+        millis.sort(null);
+        assertTrue(millis.get(10) < 20, "step round trips (ms): " + millis);
     }
 
     @Test
