@@ -46,7 +46,8 @@ import java.util.function.Supplier;
  *
  * <p>Threading: every method may be called from any thread, the FX thread included, and returns at once; the work
  * runs on the session's own thread and the returned futures complete there (hand results to the UI with
- * {@code thenAcceptAsync(..., Platform::runLater)}). A command that cannot be done now (a step while not paused, any
+ * {@code thenAcceptAsync(..., Platform::runLater)}; do not block in a plain {@code thenAccept} on another of the
+ * session's futures: it would wait for its own thread). A command that cannot be done now (a step while not paused, any
  * command after the end) fails its future at once with a {@link DebugException} whose message is for the user ("The
  * program is not paused."). Every wait is bounded ({@link DebugSessionOptions}). The observable properties and lists
  * change only through the options' {@code uiExecutor} (the FX thread in the app); the plain getters

@@ -283,6 +283,62 @@ class DebugSessionProxyTest {
         assertFalse(backend.process().isAlive());
     }
 
+    @Test
+    void aBackendTooSlowToStartFailsInTimeAndItsLateTargetIsStillStopped() throws Exception {
+        backend = new LocalProxyBackend(dir, LocalProxyBackend.ActionCode.inline(ACTION));
+        CompletableFuture<Process> started = new CompletableFuture<>();
+        DebugBackend slow = new DebugBackend() {
+            @Override
+            public DebugTarget start() throws java.io.IOException {
+                try {
+                    Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                DebugTarget target = backend.start();
+                started.complete(backend.process());
+                return target;
+            }
+
+            @Override
+            public void setPaused(DebugTarget target, boolean paused) {
+            }
+
+            @Override
+            public void stop(DebugTarget target) {
+                backend.stop(target);
+            }
+        };
+        session = new DebugSession(DebugSessionOptions.defaults(Runnable::run)
+                .withStartTimeout(java.time.Duration.ofMillis(300)));
+        long t0 = System.nanoTime();
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> session.launch(slow,
+                target -> SourceMapping.none()).get(WAIT, TimeUnit.SECONDS));
+        assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(1), "the start's bound held");
+        assertEquals("The debug target did not start within 300 ms.", failed.getCause().getMessage());
+        assertEquals(SessionEnd.Kind.FAILED, session.ended().get(WAIT, TimeUnit.SECONDS).kind());
+
+        Process late = started.get(WAIT, TimeUnit.SECONDS);
+        waitUntil(() -> !late.isAlive(), "the target that started after the session gave up was stopped");
+    }
+
+    @Test
+    void attachingToNothingFailsTheSessionAtOnce() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        session = new DebugSession(DebugSessionOptions.defaults(Runnable::run));
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> session.attach(
+                "ws://127.0.0.1:" + port + "/none", SourceMapping.none()).get(WAIT, TimeUnit.SECONDS));
+        assertTrue(failed.getCause().getMessage().startsWith("Cannot connect to the debugger"),
+                failed.getCause().getMessage());
+        SessionEnd end = session.ended().get(WAIT, TimeUnit.SECONDS);
+        assertEquals(SessionEnd.Kind.FAILED, end.kind());
+        assertTrue(end.message().startsWith("Cannot attach the debugger: Cannot connect to the debugger at"),
+                end.message());
+    }
+
     private PausedState step(java.util.function.Supplier<CompletableFuture<Void>> command) throws Exception {
         CompletableFuture<PausedState> pause = session.nextPause();
         command.get().get(WAIT, TimeUnit.SECONDS);
