@@ -66,6 +66,7 @@ public final class Simulator implements AutoCloseable {
     private final ActivationWriter activationWriter;
     private final Throttle throttle;
     private final DataDirLock dataDirLock;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final FeedTimer feedTimer;
     private final EventHub events;
     private final DebugSessions debugSessions;
@@ -252,6 +253,10 @@ public final class Simulator implements AutoCloseable {
     /** Stops serving, removes every container, stores the records still queued, closes the store. */
     @Override
     public void close() {
+        // once: an embedder's own stop and its JVM exit hook may both ask
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         housekeeping.shutdownNow();
         // debug sessions end first, so the event streams can still tell their clients
         debugSessions.close();
