@@ -24,6 +24,8 @@ import dev.whiskstudio.sim.controller.PackageController;
 import dev.whiskstudio.sim.controller.PackageResolver;
 import dev.whiskstudio.sim.controller.RuleController;
 import dev.whiskstudio.sim.controller.TriggerController;
+import dev.whiskstudio.sim.debug.DebugApi;
+import dev.whiskstudio.sim.debug.DebugSessions;
 import dev.whiskstudio.sim.entity.RuntimeManifest;
 import dev.whiskstudio.sim.insight.EventHub;
 import dev.whiskstudio.sim.insight.InsightApi;
@@ -64,8 +66,10 @@ public final class Simulator implements AutoCloseable {
     private final ActivationWriter activationWriter;
     private final Throttle throttle;
     private final DataDirLock dataDirLock;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final FeedTimer feedTimer;
     private final EventHub events;
+    private final DebugSessions debugSessions;
 
     private Simulator(SimConfig config, Clock clock, DataDirLock dataDirLock) throws IOException, SQLException {
         this.config = config;
@@ -91,8 +95,11 @@ public final class Simulator implements AutoCloseable {
         Authenticator authenticator = new Authenticator(config.credentials());
         SystemFeeds feeds = new SystemFeeds(plugins.feeds(), entities, authenticator, feedTimer, json);
         feeds.install();
+        this.debugSessions = new DebugSessions(backend, plugins, invoker, actions, events,
+                () -> Map.of("__OW_API_HOST", apiHost()), "wsk-" + Backends.ownerId(config) + "-debug", json);
         InvocationController invocations = new InvocationController(actions, invoker, activationWriter, throttle,
-                config.limits().payloadBytes(), config.limits().sequenceMaxLength(), feeds, insight);
+                config.limits().payloadBytes(), config.limits().sequenceMaxLength(), feeds, insight,
+                debugSessions.pausedTime());
         TriggerFiring triggerFiring = new TriggerFiring(entities, invocations);
         feeds.connect(triggerFiring);
         boolean adobe = config.profile() == Profile.ADOBE_IO_RUNTIME;
@@ -101,6 +108,7 @@ public final class Simulator implements AutoCloseable {
                 new RuleController(entities, actions), new ActivationController(activationStore, activationWriter, config.limits(), json),
                 invocations, triggerFiring,
                 new WebActionController(actions, invocations, authenticator, json, adobe), !adobe);
+        DebugApi debugApi = new DebugApi(authenticator, debugSessions, json);
         InsightApi insightApi = new InsightApi(authenticator, config, pool::snapshot, activationStore, activationWriter,
                 events);
         this.server = Javalin.create(cfg -> {
@@ -109,6 +117,7 @@ public final class Simulator implements AutoCloseable {
             cfg.jetty.port = config.port();
             api.install(cfg);
             insightApi.install(cfg);
+            debugApi.install(cfg);
         });
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sim-housekeeping");
@@ -236,10 +245,21 @@ public final class Simulator implements AutoCloseable {
         return throttle.inFlightTotal();
     }
 
+    /** The debug sessions on now, for tests. */
+    public DebugSessions debugSessions() {
+        return debugSessions;
+    }
+
     /** Stops serving, removes every container, stores the records still queued, closes the store. */
     @Override
     public void close() {
+        // once: an embedder's own stop and its JVM exit hook may both ask
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         housekeeping.shutdownNow();
+        // debug sessions end first, so the event streams can still tell their clients
+        debugSessions.close();
         // the event streams end first: their responses are open for as long as they last
         events.close();
         server.stop();
@@ -250,6 +270,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     private void shutdownInvoker() {
+        debugSessions.close();
         events.close();
         feedTimer.close();
         pool.close();

@@ -3,6 +3,7 @@ package dev.whiskstudio.app.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whiskstudio.app.client.debug.DebugEvent;
 import dev.whiskstudio.app.client.insight.ActivationEvent;
 import dev.whiskstudio.app.client.insight.ActivationInsight;
 import dev.whiskstudio.app.client.insight.EventSubscription;
@@ -209,6 +210,7 @@ public final class SimulatorInsightClient implements AutoCloseable {
                 case "activation" ->
                         deliver(eventSource, () -> listener.onActivationRecorded(ActivationEvent.recorded(parsed)));
                 case "pool" -> deliver(eventSource, () -> listener.onPool(PoolView.fromJson(parsed)));
+                case "debug" -> deliver(eventSource, () -> listener.onDebug(DebugEvent.fromJson(parsed)));
                 default -> {
                     // an event a later simulator may add: not for this client
                 }

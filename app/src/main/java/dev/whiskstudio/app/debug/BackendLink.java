@@ -48,8 +48,9 @@ final class BackendLink {
         });
         return started.orTimeout(bound.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(e -> {
             if (e instanceof TimeoutException) {
+                long ms = bound.toMillis();
                 return CompletableFuture.failedFuture(new DebugException("The debug target did not start within "
-                        + bound.toSeconds() + " s."));
+                        + (ms % 1000 == 0 ? ms / 1000 + " s." : ms + " ms.")));
             }
             return CompletableFuture.failedFuture(e);
         });

@@ -7,6 +7,9 @@ import java.util.Objects;
  * A breakpoint the user set: a line (from 1) of a file, with an optional condition (a JavaScript expression; the
  * program stops only when it is truthy) or log message (a logpoint: the program does not stop, the message is logged
  * with each {@code {expression}} in it replaced by its value). A session holds at most one per file and line.
+ *
+ * <p>A logpoint's message goes through the program's {@code console.log}: the debugger's console shows it, and so
+ * does the process's output (for an action, its activation's logs).
  */
 public record Breakpoint(Path file, int line, String condition, String logMessage) {
     public Breakpoint {

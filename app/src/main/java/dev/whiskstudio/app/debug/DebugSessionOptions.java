@@ -65,6 +65,11 @@ public record DebugSessionOptions(Executor uiExecutor, OkHttpClient http, Durati
                 evaluateTimeout, stopOnEntry, skipRuntimeFiles, runtimeScript, consoleLimit);
     }
 
+    public DebugSessionOptions withStartTimeout(Duration timeout) {
+        return new DebugSessionOptions(uiExecutor, http, connectTimeout, commandTimeout, timeout, stopTimeout,
+                evaluateTimeout, stopOnEntry, skipRuntimeFiles, runtimeScript, consoleLimit);
+    }
+
     public DebugSessionOptions withConnectTimeout(Duration timeout) {
         return new DebugSessionOptions(uiExecutor, http, timeout, commandTimeout, startTimeout, stopTimeout,
                 evaluateTimeout, stopOnEntry, skipRuntimeFiles, runtimeScript, consoleLimit);

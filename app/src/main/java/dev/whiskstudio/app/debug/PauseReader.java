@@ -9,7 +9,6 @@ import dev.whiskstudio.app.debug.cdp.Scope;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /** Turns the engine's {@code Debugger.paused} into a {@link PausedState} with the user's files and lines. */
@@ -19,13 +18,11 @@ final class PauseReader {
         NONE, STEP, PAUSE
     }
 
-    private final Map<String, String> scriptUrls;
-    private final SourceMapping mapping;
+    private final ScriptIndex scripts;
     private final Predicate<String> runtimeScript;
 
-    PauseReader(Map<String, String> scriptUrls, SourceMapping mapping, Predicate<String> runtimeScript) {
-        this.scriptUrls = scriptUrls;
-        this.mapping = mapping;
+    PauseReader(ScriptIndex scripts, Predicate<String> runtimeScript) {
+        this.scripts = scripts;
         this.runtimeScript = runtimeScript;
     }
 
@@ -66,13 +63,13 @@ final class PauseReader {
     }
 
     private StackFrame frame(CallFrame cf, long pauseId, int index) {
-        String url = cf.location() == null ? null : scriptUrls.get(cf.location().scriptId());
+        String url = cf.location() == null ? null : scripts.url(cf.location().scriptId());
         if (url == null || url.isEmpty()) {
             url = cf.url() == null ? "" : cf.url();
         }
         int line = cf.location() == null ? 0 : cf.location().lineNumber();
         int column = cf.location() == null ? 0 : cf.location().column();
-        UserLocation user = mapping.toUser(url, line, column).orElse(null);
+        UserLocation user = scripts.userLocation(url, line, column).orElse(null);
         boolean runtime = user == null && runtimeScript.test(url);
         List<FrameScope> scopes = new ArrayList<>(cf.scopeChain().size());
         for (Scope s : cf.scopeChain()) {

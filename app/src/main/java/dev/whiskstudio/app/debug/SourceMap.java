@@ -8,14 +8,18 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * A version 3 source map, read by us: its {@code sources} (with {@code sourceRoot} prepended) and its {@code mappings}
+ * A version 3 source map, read by us: its {@code sources} (relative ones with {@code sourceRoot} prepended) and its
+ * {@code mappings}
  * decoded into segments, searchable both ways. Lines and columns count from 0. Indexed maps ({@code sections}) are
  * not supported. Immutable.
  */
 public final class SourceMap {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A URL with a scheme ({@code webpack:}, {@code file:}) or an absolute path. */
+    private static final Pattern ABSOLUTE = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:|/");
 
     private final List<String> sources;
     /** Per generated line: segments sorted by generated column. */
@@ -60,7 +64,9 @@ public final class SourceMap {
         }
         List<String> sources = new ArrayList<>();
         for (JsonNode s : map.path("sources")) {
-            sources.add(s.isNull() ? null : root + s.asText());
+            String source = s.isNull() ? null : s.asText();
+            // sourceRoot is a base for relative names only, as URL resolution has it
+            sources.add(source == null || ABSOLUTE.matcher(source).lookingAt() ? source : root + source);
         }
         String mappings = map.path("mappings").asText("");
         List<List<Segment>> lines = decode(mappings, sources.size());

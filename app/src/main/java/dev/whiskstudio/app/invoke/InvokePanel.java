@@ -206,13 +206,20 @@ public class InvokePanel extends BorderPane {
 
     /** Invokes the action with the parameters typed, when they are valid and nothing runs yet (Run, Ctrl+Enter). */
     public void run() {
+        run(blocking.isSelected());
+    }
+
+    /**
+     * Invokes as {@link #run()} does, blocking or not as asked whatever the choice shown: a debugged invocation is
+     * started non-blocking and followed by polling, since the debugger may hold it longer than any blocking wait.
+     */
+    public void run(boolean block) {
         Target t = target.get();
         ActionRef a = action.get();
         ParsedParams params = parsed.get();
         if (t == null || a == null || !params.valid() || running.get()) {
             return;
         }
-        boolean block = blocking.isSelected();
         String typed = editor.getText().strip();
         if (!typed.isEmpty()) {
             String key = shownKey;

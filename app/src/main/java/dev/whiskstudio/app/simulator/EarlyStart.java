@@ -50,7 +50,10 @@ public final class EarlyStart {
     public static void abandon() {
         EarlyStart early = PENDING.getAndSet(null);
         if (early != null) {
-            early.started.thenAccept(s -> s.simulator().close());
+            early.started.thenAccept(s -> {
+                ExitGuard.release(s.simulator());
+                s.simulator().close();
+            });
         }
     }
 }

@@ -17,6 +17,13 @@ import java.sql.SQLException;
 public final class SimulatorStarter {
 
     public StartedSimulator start(SimConfig config) throws IOException, SQLException {
+        StartedSimulator started = startOnAFreePort(config);
+        // its containers are child processes: a JVM ended by a signal must still stop them
+        ExitGuard.watch(started.simulator());
+        return started;
+    }
+
+    private static StartedSimulator startOnAFreePort(SimConfig config) throws IOException, SQLException {
         if (config.port() != 0 && !canListen(config.host(), config.port())) {
             return new StartedSimulator(Simulator.start(config.withPort(0)), config.port());
         }

@@ -5,6 +5,7 @@ import dev.whiskstudio.app.client.OpenWhiskClient;
 import dev.whiskstudio.app.node.NodeCheck;
 import dev.whiskstudio.app.node.NodeProbe;
 import dev.whiskstudio.app.simulator.EarlyStart;
+import dev.whiskstudio.app.simulator.ExitGuard;
 import dev.whiskstudio.app.simulator.SimulatorStarter;
 import dev.whiskstudio.app.simulator.SimulatorState;
 import dev.whiskstudio.app.simulator.StartedSimulator;
@@ -191,6 +192,7 @@ public final class StatusModel {
                 }
                 StartedSimulator sim = running.getAndSet(null);
                 if (sim != null) {
+                    ExitGuard.release(sim.simulator());
                     sim.simulator().close();
                 }
                 done.complete(null);

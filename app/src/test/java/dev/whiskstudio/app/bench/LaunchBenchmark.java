@@ -118,9 +118,16 @@ public final class LaunchBenchmark {
                 throw new IllegalStateException("the app did not report every moment in 60 s: " + seen);
             }
         } finally {
+            // SIGTERM, as a desktop's logout would: the app must stop its simulator's containers itself
+            List<ProcessHandle> children = app.descendants().toList();
             app.destroy();
             if (!app.waitFor(20, TimeUnit.SECONDS)) {
                 app.destroyForcibly().waitFor();
+            }
+            List<ProcessHandle> left = children.stream().filter(ProcessHandle::isAlive).toList();
+            if (!left.isEmpty()) {
+                System.out.println("warning: the app left " + left.size() + " processes running; stopping them");
+                left.forEach(ProcessHandle::destroyForcibly);
             }
             deleteTree(data);
             deleteTree(home);

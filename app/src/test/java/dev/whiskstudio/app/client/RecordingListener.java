@@ -1,5 +1,6 @@
 package dev.whiskstudio.app.client;
 
+import dev.whiskstudio.app.client.debug.DebugEvent;
 import dev.whiskstudio.app.client.insight.ActivationEvent;
 import dev.whiskstudio.app.client.insight.PoolView;
 import dev.whiskstudio.app.client.insight.SimulatorEventListener;
@@ -38,6 +39,11 @@ final class RecordingListener implements SimulatorEventListener {
     @Override
     public void onPool(PoolView pool) {
         heard.add(new Heard("pool", pool));
+    }
+
+    @Override
+    public void onDebug(DebugEvent event) {
+        heard.add(new Heard("debug", event));
     }
 
     @Override

@@ -143,6 +143,48 @@ class DebugSessionScriptTest {
     }
 
     @Test
+    void observableStateChangesOnlyOnTheUiExecutor() throws Exception {
+        Path file = write("app.js", PROGRAM);
+        node = NodeScript.start(file);
+        java.util.concurrent.ExecutorService uiThread = java.util.concurrent.Executors.newSingleThreadExecutor(
+                r -> new Thread(r, "fake-fx"));
+        try {
+            session = new DebugSession(DebugSessionOptions.defaults(uiThread));
+            List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.CompletableFuture<PausedState> shown = new java.util.concurrent.CompletableFuture<>();
+            uiThread.submit(() -> {
+                session.stateProperty().addListener((o, a, b) -> threads.add(Thread.currentThread().getName()));
+                session.breakpoints().addListener((javafx.collections.ListChangeListener<BreakpointStatus>) c ->
+                        threads.add(Thread.currentThread().getName()));
+                session.console().addListener((javafx.collections.ListChangeListener<ConsoleMessage>) c ->
+                        threads.add(Thread.currentThread().getName()));
+                session.pausedProperty().addListener((o, a, b) -> {
+                    threads.add(Thread.currentThread().getName());
+                    if (b != null) {
+                        shown.complete(b);
+                    }
+                });
+            }).get(WAIT, TimeUnit.SECONDS);
+            session.setBreakpoint(Breakpoint.at(file, 14)).get(WAIT, TimeUnit.SECONDS);
+            session.attach(node.inspectorUrl(), SourceMapping.script(file)).get(WAIT, TimeUnit.SECONDS);
+
+            PausedState paused = shown.get(WAIT, TimeUnit.SECONDS);
+            assertEquals(14, paused.location().orElseThrow().line());
+            assertEquals(DebugState.PAUSED, uiThread.submit(() -> session.stateProperty().get())
+                    .get(WAIT, TimeUnit.SECONDS));
+            session.resume().get(WAIT, TimeUnit.SECONDS);
+            session.ended().get(WAIT, TimeUnit.SECONDS);
+            assertEquals(SessionEnd.Kind.FINISHED, uiThread.submit(() -> session.endProperty().get().kind())
+                    .get(WAIT, TimeUnit.SECONDS));
+            assertEquals(1, uiThread.submit(() -> session.console().size()).get(WAIT, TimeUnit.SECONDS));
+            assertFalse(threads.isEmpty());
+            assertTrue(threads.stream().allMatch("fake-fx"::equals), threads.toString());
+        } finally {
+            uiThread.shutdownNow();
+        }
+    }
+
+    @Test
     void breakpointOnABlankLineBindsOnTheNextStatement() throws Exception {
         Path file = attach(PROGRAM, line(10));
         PausedState paused = run(file);
@@ -178,6 +220,25 @@ class DebugSessionScriptTest {
         assertEquals(9, body.location().orElseThrow().line(), "the loop's body again");
         assertEquals("1", session.evaluate("i", body.topFrame(), EvalPurpose.WATCH).get(WAIT, TimeUnit.SECONDS)
                 .text());
+    }
+
+    @Test
+    void stepIntoACallOfNodesOwnModulesGoesOnInTheUsersCode() throws Exception {
+        Path file = attach(String.join("\n",
+                "const util = require('util');",
+                "function show(v) {",
+                "  const text = util.format('v=%d', v);",
+                "  return text.length;",
+                "}",
+                "show(5);",
+                ""), line(3));
+        run(file);
+        PausedState next = step(session::stepInto);
+        assertEquals(PauseReason.STEP, next.reason());
+        assertEquals("show", next.topFrame().functionName(), "not inside node:util: " + next.topFrame());
+        assertEquals(4, next.location().orElseThrow().line());
+        assertEquals("\"v=5\"", session.evaluate("text", next.topFrame(), EvalPurpose.WATCH)
+                .get(WAIT, TimeUnit.SECONDS).text());
     }
 
     @Test

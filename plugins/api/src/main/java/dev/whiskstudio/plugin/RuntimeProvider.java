@@ -14,7 +14,8 @@ public interface RuntimeProvider {
     /**
      * How to start a proxy for one container of {@code request.kind()} as a local process. The proxy listens on
      * 127.0.0.1 at {@code request.port()} (0: any free port) and, once listening, writes its first stdout line:
-     * {@value #READY_LINE_PREFIX}{@code PORT}.
+     * {@value #READY_LINE_PREFIX}{@code PORT}. With {@link ProxyRequest#inspector()}, the debugger listens as well
+     * and is announced on stderr ({@value #INSPECTOR_LINE_PREFIX}{@code URL}).
      */
     ProxyLaunch launch(ProxyRequest request);
 
@@ -30,6 +31,20 @@ public interface RuntimeProvider {
      */
     java.util.List<String> containerCommand(ProxyRequest request, String programPath);
 
+    /**
+     * Whether {@link ProxyRequest#inspector()} can be asked of this runtime: its proxy can run under a debugger that
+     * speaks the Chrome DevTools Protocol, the way {@code node --inspect} does.
+     */
+    default boolean supportsInspector() {
+        return false;
+    }
+
     /** What a proxy writes, followed by its port, once it accepts connections. */
     String READY_LINE_PREFIX = "whisk-proxy listening on 127.0.0.1:";
+
+    /**
+     * What a runtime started with {@link ProxyRequest#inspector()} writes on stderr, followed by the debugger's
+     * WebSocket URL ({@code ws://127.0.0.1:PORT/ID}), once the debugger listens: Node.js's own words.
+     */
+    String INSPECTOR_LINE_PREFIX = "Debugger listening on ";
 }

@@ -36,7 +36,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -258,15 +257,13 @@ public final class RestApi {
             accepted(ctx, invocation.activationId());
             return;
         }
-        Object timedOut = new Object();
-        CompletableFuture<Object> outcome = invocation.done().<Object>thenApply(r -> r)
-                .completeOnTimeout(timedOut, waitMs, TimeUnit.MILLISECONDS);
-        ctx.future(() -> outcome.thenAccept(o -> {
-            if (o == timedOut) {
+        // the wait does not count time in which a debugger held the activation paused
+        CompletableFuture<ActivationRecord> outcome = invocations.awaitRecord(invocation, waitMs);
+        ctx.future(() -> outcome.thenAccept(record -> {
+            if (record == null) {
                 accepted(ctx, invocation.activationId());
                 return;
             }
-            ActivationRecord record = (ActivationRecord) o;
             int status = switch (record.status()) {
                 case SUCCESS -> 200;
                 case APPLICATION_ERROR, DEVELOPER_ERROR -> 502;

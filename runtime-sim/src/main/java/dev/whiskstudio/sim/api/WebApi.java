@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code /api/v1/web/NS/PKG/ACTION.EXT[/path]}: turns the HTTP request into a web action invocation and the
@@ -76,14 +75,13 @@ public final class WebApi {
         }
         Invocation invocation = web.invoke(request, target);
         ctx.header("x-openwhisk-activation-id", invocation.activationId());
-        Object timedOut = new Object();
-        CompletableFuture<Object> outcome = invocation.done().<Object>thenApply(r -> r)
-                .completeOnTimeout(timedOut, MAX_WAIT_MS, TimeUnit.MILLISECONDS);
-        ctx.future(() -> outcome.thenAccept(o -> {
-            if (o == timedOut) {
+        // the wait does not count time in which a debugger held the activation paused
+        CompletableFuture<ActivationRecord> outcome = web.awaitRecord(invocation, MAX_WAIT_MS);
+        ctx.future(() -> outcome.thenAccept(record -> {
+            if (record == null) {
                 errors.render(ctx, 202, "Response not yet ready.");
             } else {
-                respond(ctx, (ActivationRecord) o, target.extension());
+                respond(ctx, record, target.extension());
             }
         }));
     }

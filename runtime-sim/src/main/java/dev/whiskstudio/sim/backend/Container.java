@@ -43,4 +43,20 @@ public interface Container {
     default boolean enforcesMemoryLimit() {
         return false;
     }
+
+    /**
+     * For a container started with {@link ContainerSpec#inspector()}: the debugger's WebSocket URL
+     * ({@code ws://127.0.0.1:PORT/ID}), known by the time the backend returned it; null otherwise.
+     */
+    default String inspectorUrl() {
+        return null;
+    }
+
+    /**
+     * Where the proxy keeps the action's files (inline code as {@code action.js} in it, archives unpacked below it),
+     * as the processes in the container see it; null when the backend does not know.
+     */
+    default String workDir() {
+        return null;
+    }
 }

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts activations of actions: resolves the action (through packages and bindings), merges parameters
@@ -44,6 +45,7 @@ public final class InvocationController {
 
     private final SystemFeeds feeds;
     private final ActivationObserver observer;
+    private final PausedTime pausedTime;
 
     public InvocationController(ActionController actions, Invoker invoker, ActivationWriter writer, Throttle throttle,
                                 long payloadLimitBytes, int sequenceMaxLength, SystemFeeds feeds) {
@@ -54,6 +56,14 @@ public final class InvocationController {
     public InvocationController(ActionController actions, Invoker invoker, ActivationWriter writer, Throttle throttle,
                                 long payloadLimitBytes, int sequenceMaxLength, SystemFeeds feeds,
                                 ActivationObserver observer) {
+        this(actions, invoker, writer, throttle, payloadLimitBytes, sequenceMaxLength, feeds, observer, PausedTime.NONE);
+    }
+
+    /** @param pausedTime how long debuggers held activations paused: callers' waits do not count it */
+    public InvocationController(ActionController actions, Invoker invoker, ActivationWriter writer, Throttle throttle,
+                                long payloadLimitBytes, int sequenceMaxLength, SystemFeeds feeds,
+                                ActivationObserver observer, PausedTime pausedTime) {
+        this.pausedTime = pausedTime;
         this.observer = observer;
         this.feeds = feeds;
         this.actions = actions;
@@ -148,6 +158,20 @@ public final class InvocationController {
                 ActionLimits.fromJson(doc.get("limits")), doc.path("publish").asBoolean(), parameters, cause, causedBy,
                 activationId);
         return invoker.submit(job);
+    }
+
+    /**
+     * A caller's wait for an invocation's record (blocking invoke, web action): completes with the record, or with
+     * null once {@code waitMs} have passed in which the activation was not held paused by a debugger. A wait that
+     * begins while no debug session is on is the plain timeout (an activation started then is not in a debug
+     * container; only a later component of a sequence could be).
+     */
+    public CompletableFuture<ActivationRecord> awaitRecord(Invocation invocation, long waitMs) {
+        if (!pausedTime.canPause()) {
+            // no debug session: the plain timeout of the path without debugging
+            return invocation.done().thenApply(r -> r).completeOnTimeout(null, waitMs, TimeUnit.MILLISECONDS);
+        }
+        return BlockingWait.of(invocation, pausedTime, waitMs);
     }
 
     /**

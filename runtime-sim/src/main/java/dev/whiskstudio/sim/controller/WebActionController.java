@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.whiskstudio.sim.api.ApiException;
 import dev.whiskstudio.sim.api.Messages;
+import dev.whiskstudio.sim.entity.ActivationRecord;
 import dev.whiskstudio.sim.entity.ActivationStatus;
 import dev.whiskstudio.sim.entity.KeyValues;
 import dev.whiskstudio.sim.entity.QualifiedName;
@@ -17,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 
 /**
@@ -109,6 +111,11 @@ public final class WebActionController {
         InvocationController.RecordPolicy policy = adobeAuth && !extraLogging
                 ? r -> r.status() != ActivationStatus.SUCCESS : InvocationController.RecordPolicy.ALL;
         return invocations.startResolved(target.owner(), target.action(), args, policy);
+    }
+
+    /** The web request's wait for its activation's record: see {@link InvocationController#awaitRecord}. */
+    public CompletableFuture<ActivationRecord> awaitRecord(Invocation invocation, long waitMs) {
+        return invocations.awaitRecord(invocation, waitMs);
     }
 
     /** {@code require-whisk-auth}: a secret in {@code X-Require-Whisk-Auth}, or {@code true} for the platform's auth. */

@@ -19,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * The live event stream's clients and what they are sent: activations as they begin and as their records are stored
- * (published by the invoker's and controller's threads, which never wait here), and the container pool whenever it
- * changes, at most one snapshot per {@link #POOL_INTERVAL}.
+ * (published by the invoker's and controller's threads, which never wait here), the container pool whenever it
+ * changes, at most one snapshot per {@link #POOL_INTERVAL}, and the moves of debug sessions.
  * <p>
  * A client that falls behind by more than its buffer is dropped (its connection hung up), so it cannot hold memory
  * or any other thread; it reconnects and reads what it missed from the activation list.
@@ -30,6 +30,7 @@ public final class EventHub implements AutoCloseable {
     static final String ACTIVATION_START = "activation-start";
     static final String ACTIVATION = "activation";
     static final String POOL = "pool";
+    static final String DEBUG = "debug";
     static final Duration POOL_INTERVAL = Duration.ofMillis(100);
     static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
     /**
@@ -111,6 +112,14 @@ public final class EventHub implements AutoCloseable {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Sends a {@code debug} event (a debug session started, was paused or resumed, ended) to the clients that see
+     * the session's namespace. Never waits.
+     */
+    public void publishDebug(String namespace, String data) {
+        publish(namespace, DEBUG, data);
     }
 
     /** Sends an event of a namespace to the clients that see it. Never waits. */

@@ -27,8 +27,10 @@ import java.util.function.Supplier;
  * GET /sim/v1/pool                                     the container pool now
  * GET /sim/v1/namespaces/{ns}/activations/{id}/insight one activation's insight
  * GET /sim/v1/namespaces/{ns}/insight?since=&amp;upto=&amp;limit=  insights, newest first
- * GET /sim/v1/events[?ns=]                             text/event-stream of activations and pool changes
+ * GET /sim/v1/events[?ns=]                             text/event-stream of activations, pool changes and
+ *                                                      debug sessions
  * </pre>
+ * The debug session routes beside these are {@link dev.whiskstudio.sim.debug.DebugApi}'s.
  */
 public final class InsightApi {
     private static final String JSON = "application/json";

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.whiskstudio.sim.backend.Container;
 import dev.whiskstudio.sim.entity.ActivationRecord;
 import dev.whiskstudio.sim.entity.ActivationStatus;
+import dev.whiskstudio.sim.entity.Exec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs activations: gets a container from the pool, initialises it when it is new to the action, runs the action,
@@ -37,6 +39,8 @@ public final class Invoker implements AutoCloseable {
     private final ActivationListener listener;
     private final ExecutorService runners = Executors.newCachedThreadPool(r -> daemon(r, "activation"));
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "memory-watchdog"));
+    /** Takes activations away from the pool (debug sessions); null when nothing does. */
+    private volatile ActivationRouter router;
 
     public Invoker(ContainerPool pool, ObjectMapper json, long resultLimitBytes) {
         this(pool, json, resultLimitBytes, ActivationListener.NONE);
@@ -57,12 +61,27 @@ public final class Invoker implements AutoCloseable {
         return t;
     }
 
-    /** Runs an activation in the background; the future completes with its record (never exceptionally). */
+    /**
+     * Runs an activation in the background, where the router sends it or else in the pool; the future completes
+     * with its record (never exceptionally).
+     */
     public CompletableFuture<ActivationRecord> submit(ActivationJob job) {
+        ActivationRouter r = router;
+        if (r != null) {
+            CompletableFuture<ActivationRecord> routed = r.route(job);
+            if (routed != null) {
+                return routed;
+            }
+        }
         return CompletableFuture.supplyAsync(() -> run(job), runners);
     }
 
-    /** Runs an activation on the calling thread and returns its record. */
+    /** Asks {@code value} (null: nothing) about every activation {@link #submit}ted from now on. */
+    public void routeThrough(ActivationRouter value) {
+        this.router = value;
+    }
+
+    /** Runs an activation in the pool on the calling thread and returns its record. */
     public ActivationRecord run(ActivationJob job) {
         long queuedAt = System.currentTimeMillis();
         ActionKey key = new ActionKey(job.namespace(), job.action().docId(), job.revision());
@@ -141,17 +160,31 @@ public final class Invoker implements AutoCloseable {
 
     /** {@code /init} once per container; other activations joining it wait on {@link PooledContainer#initialized}. */
     private PooledContainer.InitOutcome initialize(PooledContainer c, ActivationJob job) {
+        PooledContainer.InitOutcome outcome = initialize(c, job.action().name(), job.exec(), (int) job.limits().timeout());
+        c.initialized.complete(outcome);
+        return outcome;
+    }
+
+    /**
+     * Initialises a dedicated container with its action, before any activation: the platform's error when that
+     * failed (the container is then of no more use), else null.
+     */
+    public JsonNode initialize(DedicatedContainer d, String actionName, Exec exec, long timeoutMs) {
+        ActivationFailure failure = initialize(d.slot, actionName, exec, (int) timeoutMs).failure();
+        return failure == null ? null : failure.result();
+    }
+
+    private PooledContainer.InitOutcome initialize(PooledContainer c, String actionName, Exec exec, int timeout) {
         long t0 = System.nanoTime();
         ActivationFailure failure = null;
         ObjectNode value = json.createObjectNode();
-        value.put("name", job.action().name());
-        value.put("main", job.exec().main() == null ? "main" : job.exec().main());
-        value.put("code", job.exec().code());
-        value.put("binary", job.exec().binary());
+        value.put("name", actionName);
+        value.put("main", exec.main() == null ? "main" : exec.main());
+        value.put("code", exec.code());
+        value.put("binary", exec.binary());
         value.putObject("env");
         ObjectNode body = json.createObjectNode();
         body.set("value", value);
-        int timeout = (int) job.limits().timeout();
         try {
             ProxyResponse r = c.post("/init", bytes(body), timeout);
             if (r.status() != 200) {
@@ -163,10 +196,7 @@ public final class Invoker implements AutoCloseable {
         } catch (IOException e) {
             failure = new ActivationFailure(ActivationStatus.DEVELOPER_ERROR, error(diedMessage(c, true)), true, false);
         }
-        PooledContainer.InitOutcome outcome = new PooledContainer.InitOutcome(
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), failure);
-        c.initialized.complete(outcome);
-        return outcome;
+        return new PooledContainer.InitOutcome(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), failure);
     }
 
     /** The proxy's {@code {"error": ...}} of a failed {@code /init}, or the platform's words for an unreadable one. */
@@ -182,6 +212,65 @@ public final class Invoker implements AutoCloseable {
     }
 
     private Outcome runAction(PooledContainer c, ActivationJob job) {
+        byte[] body = runBody(job);
+        int timeout = (int) job.limits().timeout();
+        ProxyResponse r;
+        try {
+            r = c.post("/run", body, timeout);
+        } catch (SocketTimeoutException e) {
+            return new Outcome(null, timedOut(timeout));
+        } catch (IOException e) {
+            return new Outcome(null, new ActivationFailure(ActivationStatus.DEVELOPER_ERROR, error(diedMessage(c, false)), true, false));
+        }
+        return interpret(r);
+    }
+
+    private ActivationFailure timedOut(int timeout) {
+        return new ActivationFailure(ActivationStatus.DEVELOPER_ERROR,
+                error("The action exceeded its time limits of " + timeout + " milliseconds."), true, true);
+    }
+
+    /**
+     * Runs an activation in a dedicated container on the calling thread. The invoker waits for {@code /run} as long
+     * as it takes; the clock keeps the time limit, and when it runs out the container is destroyed (as the pool's
+     * would be) and the activation ends as timed out. Its logs, record and listener calls are the pool's.
+     *
+     * @param queuedAt epoch ms when the activation was handed over (its wait time runs from then)
+     */
+    public DedicatedOutcome runDedicated(DedicatedContainer d, ActivationJob job, long queuedAt, ActivationClock clock) {
+        PooledContainer c = d.slot;
+        ContainerLogs.Collector logs = c.logs.begin(job.limits().logs() * 1024 * 1024);
+        long start = System.currentTimeMillis();
+        long waitTime = Math.max(0, start - queuedAt);
+        Placement placement = new Placement(c.container().id(), StartKind.WARM, queuedAt, waitTime, null);
+        tellStarted(job, placement, start);
+        int timeout = (int) job.limits().timeout();
+        AtomicBoolean expired = new AtomicBoolean();
+        Outcome out;
+        clock.begin(job, timeout, () -> {
+            expired.set(true);
+            c.container().destroy();
+        });
+        try {
+            out = interpret(c.post("/run", runBody(job), ProxyConnection.NO_TIMEOUT));
+        } catch (IOException e) {
+            out = new Outcome(null, expired.get() ? timedOut(timeout)
+                    : new ActivationFailure(ActivationStatus.DEVELOPER_ERROR, error(diedMessage(c, false)), true, false));
+        } finally {
+            clock.end(job);
+        }
+        ActivationFailure failure = out.failure();
+        long end = System.currentTimeMillis();
+        boolean developerError = failure != null && failure.status() == ActivationStatus.DEVELOPER_ERROR;
+        List<String> lines = logs.end(!developerError, SENTINEL_WAIT_MS);
+        tellFinished(job, placement);
+        boolean timedOut = failure != null && failure.timedOut();
+        ActivationRecord rec = record(job, start, end, waitTime, null, timedOut, lines, failure, out.result());
+        return new DedicatedOutcome(rec, failure != null && failure.destroyContainer(), timedOut);
+    }
+
+    /** {@code /run}'s message: the parameters, and what the runtime exports as {@code __OW_*}. */
+    private byte[] runBody(ActivationJob job) {
         long deadline = System.currentTimeMillis() + job.limits().timeout();
         ObjectNode body = json.createObjectNode();
         body.set("value", job.parameters());
@@ -194,17 +283,7 @@ public final class Invoker implements AutoCloseable {
             body.put("api_key", job.apiKey());
         }
         body.put("transaction_id", job.transactionId());
-        int timeout = (int) job.limits().timeout();
-        ProxyResponse r;
-        try {
-            r = c.post("/run", bytes(body), timeout);
-        } catch (SocketTimeoutException e) {
-            return new Outcome(null, new ActivationFailure(ActivationStatus.DEVELOPER_ERROR,
-                    error("The action exceeded its time limits of " + timeout + " milliseconds."), true, true));
-        } catch (IOException e) {
-            return new Outcome(null, new ActivationFailure(ActivationStatus.DEVELOPER_ERROR, error(diedMessage(c, false)), true, false));
-        }
-        return interpret(r);
+        return bytes(body);
     }
 
     /** Reads {@code /run}'s answer as the platform's invoker does. */

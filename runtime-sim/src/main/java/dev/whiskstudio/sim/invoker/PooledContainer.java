@@ -60,7 +60,8 @@ final class PooledContainer {
             connection = idleConnections.pollFirst();
         }
         if (connection == null) {
-            connection = new ProxyConnection(container().port(), Math.max(1, Math.min(timeoutMs, 5000)));
+            connection = new ProxyConnection(container().port(),
+                    timeoutMs == ProxyConnection.NO_TIMEOUT ? 5000 : Math.max(1, Math.min(timeoutMs, 5000)));
         }
         try {
             ProxyResponse response = connection.post(path, body, timeoutMs);

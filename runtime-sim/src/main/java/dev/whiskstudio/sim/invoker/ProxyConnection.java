@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
  * response with {@code Content-Length} or chunked body.
  */
 final class ProxyConnection implements AutoCloseable {
+    /** A timeout of {@link #post} that means none. */
+    static final int NO_TIMEOUT = 0;
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
@@ -32,13 +34,14 @@ final class ProxyConnection implements AutoCloseable {
     }
 
     /**
-     * POSTs a JSON body and reads the answer, waiting at most {@code timeoutMs}.
+     * POSTs a JSON body and reads the answer, waiting at most {@code timeoutMs}, or as long as it takes with
+     * {@link #NO_TIMEOUT} (a debug session's activation, whose time limit is kept elsewhere).
      *
      * @throws SocketTimeoutException when the proxy did not answer in time
      * @throws IOException            when the connection broke (the proxy died)
      */
     ProxyResponse post(String path, byte[] body, int timeoutMs) throws IOException {
-        socket.setSoTimeout(Math.max(1, timeoutMs));
+        socket.setSoTimeout(timeoutMs == NO_TIMEOUT ? 0 : Math.max(1, timeoutMs));
         byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[head.length + body.length];

@@ -1,5 +1,7 @@
 package dev.whiskstudio.app.client.insight;
 
+import dev.whiskstudio.app.client.debug.DebugEvent;
+
 import java.io.IOException;
 
 /**
@@ -26,6 +28,10 @@ public interface SimulatorEventListener {
 
     /** The pool changed (at most one snapshot per 100 ms). */
     default void onPool(PoolView pool) {
+    }
+
+    /** A debug session started, was paused or resumed by its debugger, or ended (and why). */
+    default void onDebug(DebugEvent event) {
     }
 
     /** The simulator ended the stream (it is stopping, or it dropped this client for falling behind). */

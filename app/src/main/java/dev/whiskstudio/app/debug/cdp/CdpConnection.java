@@ -91,6 +91,7 @@ public final class CdpConnection {
         OkHttpClient client = http.newBuilder()
                 .readTimeout(Duration.ZERO)
                 .connectTimeout(connectTimeout)
+                .socketFactory(QuickAckSocketFactory.INSTANCE)
                 .build();
         connection.socket = client.newWebSocket(request, connection.new Listener());
         ScheduledFuture<?> bound = TIMERS.schedule(() -> {

@@ -33,6 +33,8 @@ public final class NodejsRuntime implements RuntimeProvider {
     /** The share of the action's memory limit given to V8's old generation; the rest is for code, buffers, stacks. */
     private static final int HEAP_PERCENT = 80;
     private static final int MIN_HEAP_MB = 16;
+    /** The inspector on loopback only: anyone who reaches it can run code in the process. */
+    static final String INSPECT_FLAG = "--inspect=127.0.0.1:0";
 
     private final String nodeProgram;
     private final ProxyInstaller installer;
@@ -64,8 +66,8 @@ public final class NodejsRuntime implements RuntimeProvider {
     }
 
     /**
-     * {@code node [--max-old-space-size=N] <cache>/proxy.js}, with the port and scratch directory in the
-     * environment.
+     * {@code node [--inspect=127.0.0.1:0] [--max-old-space-size=N] <cache>/proxy.js}, with the port and scratch
+     * directory in the environment.
      *
      * @throws IllegalArgumentException when the kind is not a nodejs kind
      * @throws UncheckedIOException     when the proxy's files cannot be installed
@@ -74,7 +76,7 @@ public final class NodejsRuntime implements RuntimeProvider {
     public ProxyLaunch launch(ProxyRequest request) {
         requireOwnKind(request.kind());
         Path proxy = installedDir().resolve(ProxyScripts.ENTRY);
-        List<String> command = nodeCommand(nodeProgram, request.memoryLimitMb(), proxy.toString());
+        List<String> command = nodeCommand(nodeProgram, request, proxy.toString());
         Map<String, String> environment = Map.of(
                 "__OW_PROXY_PORT", Integer.toString(request.port()),
                 "__OW_PROXY_WORKDIR", request.scratchDir().toAbsolutePath().toString());
@@ -86,16 +88,27 @@ public final class NodejsRuntime implements RuntimeProvider {
         return scripts().files();
     }
 
+    /** Node's inspector runs in every process started with {@code --inspect}. */
+    @Override
+    public boolean supportsInspector() {
+        return true;
+    }
+
     /**
      * The same command for a container image. Containers share the host's network and the simulator reaches them on
-     * loopback, so the proxy listens on 127.0.0.1 only, never on the machine's other interfaces.
+     * loopback, so the proxy listens on 127.0.0.1 only, never on the machine's other interfaces; so does the
+     * inspector when asked for. A debug container keeps the action's files in the scratch directory (not in a
+     * temporary directory of its own), so the inspector's script URLs are known in advance.
      */
     @Override
     public List<String> containerCommand(ProxyRequest request, String programPath) {
         requireOwnKind(request.kind());
-        List<String> command = nodeCommand(programPath, request.memoryLimitMb(), CONTAINER_PROXY);
+        List<String> command = nodeCommand(programPath, request, CONTAINER_PROXY);
         command.add("--host=127.0.0.1");
         command.add("--port=" + request.port());
+        if (request.inspector()) {
+            command.add("--workdir=" + request.scratchDir());
+        }
         return List.copyOf(command);
     }
 
@@ -107,10 +120,14 @@ public final class NodejsRuntime implements RuntimeProvider {
         return Math.max(MIN_HEAP_MB, memoryLimitMb * HEAP_PERCENT / 100);
     }
 
-    private static List<String> nodeCommand(String program, int memoryLimitMb, String proxyPath) {
+    private static List<String> nodeCommand(String program, ProxyRequest request, String proxyPath) {
         List<String> command = new ArrayList<>();
         command.add(program);
-        int heap = heapLimitMb(memoryLimitMb);
+        if (request.inspector()) {
+            // port 0: the inspector takes a free port and names it in its "Debugger listening on ws://..." line
+            command.add(INSPECT_FLAG);
+        }
+        int heap = heapLimitMb(request.memoryLimitMb());
         if (heap > 0) {
             command.add("--max-old-space-size=" + heap);
         }

@@ -102,6 +102,27 @@ class NodejsRuntimeTest {
     }
 
     @Test
+    void aDebugLaunchPutsTheInspectorOnALoopbackPortBeforeTheProxyScript() throws Exception {
+        Path scratch = Files.createDirectories(temp.resolve("scratch"));
+        NodejsRuntime runtime = new NodejsRuntime("node", temp.resolve("cache"));
+
+        List<String> command = runtime.launch(new ProxyRequest("nodejs:20", 0, 256, scratch, true)).command();
+
+        assertEquals(List.of("node", "--inspect=127.0.0.1:0", "--max-old-space-size=204"), command.subList(0, 3));
+        assertTrue(command.get(3).endsWith("proxy.js"));
+        assertTrue(runtime.supportsInspector());
+    }
+
+    @Test
+    void aDebugContainerCommandAlsoKeepsTheActionInTheScratchDirectory() {
+        List<String> command = new NodejsRuntime("node", temp)
+                .containerCommand(new ProxyRequest("nodejs:20", 0, 256, Path.of("/tmp"), true), "/usr/local/bin/node");
+
+        assertEquals(List.of("/usr/local/bin/node", "--inspect=127.0.0.1:0", "--max-old-space-size=204",
+                "/proxy/proxy.js", "--host=127.0.0.1", "--port=0", "--workdir=/tmp"), command);
+    }
+
+    @Test
     void proxyFilesAreTheScriptsTheProxyRequires() {
         Map<String, byte[]> files = new NodejsRuntime("node", temp).proxyFiles();
 

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs each container as a Docker container of the runtime's locally built image ({@link RuntimeImages}), on the
- * host network with the proxy on a 127.0.0.1 port it picks itself, held to the action's memory limit. Every
+ * host network with the proxy on a 127.0.0.1 port it picks itself (and, for a debug session, the runtime's debugger
+ * on another), held to the action's memory limit. Every
  * container carries the label {@value #LABEL_OWNER}{@code =<owner id>}, so that {@link #removeOrphans()} can find
  * what an earlier run of the same simulator left.
  */
@@ -94,6 +95,9 @@ public final class DockerBackend implements ContainerBackend {
     @Override
     public DockerContainer start(ContainerSpec spec) throws ContainerStartException {
         RuntimeProvider provider = providerFor(spec.kind());
+        if (spec.inspector() && !provider.supportsInspector()) {
+            throw new ContainerStartException("The runtime of kind " + spec.kind() + " cannot run under a debugger");
+        }
         RuntimeImage image = imageFor(provider);
         String containerName = dockerName(spec.name());
         String id;
@@ -105,7 +109,8 @@ public final class DockerBackend implements ContainerBackend {
             image = imageFor(provider);
             id = create(spec, provider, image, containerName);
         }
-        DockerContainer container = new DockerContainer(engine, id, containerName);
+        DockerContainer container = new DockerContainer(engine, id, containerName,
+                spec.inspector() ? RuntimeProvider.INSPECTOR_LINE_PREFIX : null, spec.inspector() ? SCRATCH_DIR : null);
         register(container);
         try {
             engine.client().startContainerCmd(id).exec();
@@ -201,7 +206,8 @@ public final class DockerBackend implements ContainerBackend {
     private String create(ContainerSpec spec, RuntimeProvider provider, RuntimeImage image, String containerName)
             throws ContainerStartException {
         List<String> command = provider.containerCommand(
-                new ProxyRequest(spec.kind(), 0, spec.memoryMb(), Path.of(SCRATCH_DIR)), image.programPath());
+                new ProxyRequest(spec.kind(), 0, spec.memoryMb(), Path.of(SCRATCH_DIR), spec.inspector()),
+                image.programPath());
         Map<String, String> env = new LinkedHashMap<>();
         String programDir = Path.of(image.programPath()).getParent().toString();
         env.put("PATH", programDir + ":/usr/local/bin:/usr/bin:/bin");

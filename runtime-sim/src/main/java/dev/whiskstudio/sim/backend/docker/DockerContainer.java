@@ -37,6 +37,10 @@ public final class DockerContainer implements Container {
     private final String id;
     private final String name;
     private final CompletableFuture<Integer> ready = new CompletableFuture<>();
+    /** The debugger's URL; done at once (null) for a container without one. */
+    private final CompletableFuture<String> inspector = new CompletableFuture<>();
+    private final String inspectorPrefix;
+    private final String workDir;
     private final CompletableFuture<ContainerExit> exit = new CompletableFuture<>();
     private final CompletableFuture<Void> exited = exit.thenApply(e -> null);
     private final ArrayDeque<OutputLine> startupLines = new ArrayDeque<>();
@@ -47,10 +51,29 @@ public final class DockerContainer implements Container {
     private volatile int port = -1;
     private volatile LogFollower logs;
 
-    DockerContainer(DockerEngine engine, String id, String name) {
+    /**
+     * @param inspectorPrefix the debugger's announcement on stderr, or null when it runs without one
+     * @param workDir         where its proxy keeps the action's files, when the command fixed it (else null)
+     */
+    DockerContainer(DockerEngine engine, String id, String name, String inspectorPrefix, String workDir) {
         this.engine = engine;
         this.id = id;
         this.name = name;
+        this.inspectorPrefix = inspectorPrefix;
+        this.workDir = workDir;
+        if (inspectorPrefix == null) {
+            inspector.complete(null);
+        }
+    }
+
+    @Override
+    public String inspectorUrl() {
+        return inspector.getNow(null);
+    }
+
+    @Override
+    public String workDir() {
+        return workDir;
     }
 
     @Override
@@ -212,9 +235,11 @@ public final class DockerContainer implements Container {
      */
     int awaitReady(Duration timeout) throws IOException, InterruptedException {
         try {
-            return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(ready, inspector).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return ready.join();
         } catch (TimeoutException e) {
-            throw new IOException("its proxy did not print its ready line within " + timeout.toMillis() + " ms");
+            throw new IOException(ready.isDone() ? "its debugger did not announce itself within " + timeout.toMillis() + " ms"
+                    : "its proxy did not print its ready line within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
             throw new IOException(e.getCause().getMessage(), e.getCause());
         }
@@ -234,6 +259,10 @@ public final class DockerContainer implements Container {
     }
 
     private void onLine(boolean stderr, String text) {
+        if (stderr && !inspector.isDone() && text.startsWith(inspectorPrefix)) {
+            inspector.complete(text.substring(inspectorPrefix.length()).strip());
+            return;
+        }
         OutputLine line = new OutputLine(stderr, text, System.currentTimeMillis());
         if (!ready.isDone()) {
             if (!stderr && text.startsWith(RuntimeProvider.READY_LINE_PREFIX)) {
@@ -272,6 +301,7 @@ public final class DockerContainer implements Container {
                     : "it stopped";
             ready.completeExceptionally(new IOException(how + " before its proxy was ready"));
         }
+        inspector.completeExceptionally(new IOException("it stopped before its debugger was announced"));
     }
 
     /** Reads the final state from the engine; if it still runs (the stream broke), waits for it to stop. */

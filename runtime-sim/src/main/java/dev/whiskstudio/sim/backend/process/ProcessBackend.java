@@ -62,12 +62,15 @@ public final class ProcessBackend implements ContainerBackend {
         if (runtime == null) {
             throw new ContainerStartException("no runtime plugin runs kind " + spec.kind());
         }
+        if (spec.inspector() && !runtime.supportsInspector()) {
+            throw new ContainerStartException("the runtime of kind " + spec.kind() + " cannot run under a debugger");
+        }
         Path scratch = scratchRoot.resolve(spec.name());
         ProxyLaunch launch;
         Process process;
         try {
             Files.createDirectories(scratch);
-            launch = runtime.launch(new ProxyRequest(spec.kind(), 0, spec.memoryMb(), scratch));
+            launch = runtime.launch(new ProxyRequest(spec.kind(), 0, spec.memoryMb(), scratch, spec.inspector()));
             ProcessBuilder pb = new ProcessBuilder(launch.command()).directory(launch.workingDir().toFile());
             pb.environment().putAll(spec.environment());
             pb.environment().putAll(launch.environment());
@@ -76,17 +79,22 @@ public final class ProcessBackend implements ContainerBackend {
         } catch (IOException | RuntimeException e) {
             throw new ContainerStartException("could not start the " + spec.kind() + " proxy: " + e.getMessage(), e);
         }
-        ProcessContainer container = new ProcessContainer(process, scratch, RuntimeProvider.READY_LINE_PREFIX);
+        ProcessContainer container = new ProcessContainer(process, scratch, RuntimeProvider.READY_LINE_PREFIX,
+                spec.inspector() ? RuntimeProvider.INSPECTOR_LINE_PREFIX : null);
         running.add(container);
         container.exited().whenComplete((v, e) -> running.remove(container));
         awaitReadyLine(container, spec);
         return container;
     }
 
-    /** Waits (bounded) for the proxy's ready line and returns its port. */
-    private int awaitReadyLine(ProcessContainer container, ContainerSpec spec) throws ContainerStartException {
+    /**
+     * Waits (bounded) for the proxy's ready line, and for the debugger's announcement when one was asked for (node
+     * writes it before it runs the proxy, but on the other stream).
+     */
+    private void awaitReadyLine(ProcessContainer container, ContainerSpec spec) throws ContainerStartException {
         try {
-            return container.readyPort().get(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(container.readyPort(), container.inspectorAnnounced())
+                    .get(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             container.destroy();

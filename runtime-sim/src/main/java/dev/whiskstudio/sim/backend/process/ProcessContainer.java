@@ -31,13 +31,15 @@ final class ProcessContainer implements Container {
     private volatile int port;
 
     /**
-     * @param readyPrefix the proxy's ready line: stdout lines up to it are start-up output, not an activation's
+     * @param readyPrefix     the proxy's ready line: stdout lines up to it are start-up output, not an activation's
+     * @param inspectorPrefix the debugger's announcement on stderr, taken out of the output; null when the process
+     *                        runs without a debugger
      */
-    ProcessContainer(Process process, Path scratchDir, String readyPrefix) {
+    ProcessContainer(Process process, Path scratchDir, String readyPrefix, String inspectorPrefix) {
         this.process = process;
         this.scratchDir = scratchDir;
-        this.stdout = new OutputPump(process.getInputStream(), false, "out-" + process.pid(), readyPrefix);
-        this.stderr = new OutputPump(process.getErrorStream(), true, "err-" + process.pid(), null);
+        this.stdout = new OutputPump(process.getInputStream(), false, "out-" + process.pid(), readyPrefix, null);
+        this.stderr = new OutputPump(process.getErrorStream(), true, "err-" + process.pid(), null, inspectorPrefix);
         process.onExit().whenComplete((p, e) -> {
             stdout.awaitEnd();
             stderr.awaitEnd();
@@ -54,17 +56,25 @@ final class ProcessContainer implements Container {
         private final List<OutputLine> early = new ArrayList<>();
         private final List<String> startup = new ArrayList<>();
         private final CompletableFuture<Integer> readyPort = new CompletableFuture<>();
+        private final CompletableFuture<String> announced = new CompletableFuture<>();
         private final Thread thread;
         private Consumer<OutputLine> consumer;
 
-        OutputPump(InputStream in, boolean stderr, String name, String readyPrefix) {
+        OutputPump(InputStream in, boolean stderr, String name, String readyPrefix, String announcementPrefix) {
             if (readyPrefix == null) {
                 readyPort.complete(0);
+            }
+            if (announcementPrefix == null) {
+                announced.complete(null);
             }
             thread = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 65536)) {
                     String line;
                     while ((line = r.readLine()) != null) {
+                        if (!announced.isDone() && line.startsWith(announcementPrefix)) {
+                            announced.complete(line.substring(announcementPrefix.length()).trim());
+                            continue;
+                        }
                         if (!readyPort.isDone()) {
                             int at = line.indexOf(readyPrefix);
                             if (at >= 0) {
@@ -82,6 +92,7 @@ final class ProcessContainer implements Container {
                     // the process is gone (its streams closed under us), or its ready line was garbled
                 } finally {
                     readyPort.completeExceptionally(new IllegalStateException("the proxy's output ended"));
+                    announced.completeExceptionally(new IllegalStateException("the proxy's output ended"));
                 }
             }, "container-" + name);
             thread.setDaemon(true);
@@ -133,6 +144,11 @@ final class ProcessContainer implements Container {
         });
     }
 
+    /** Completes with the debugger's URL once it is announced (at once with null when there is no debugger). */
+    CompletableFuture<String> inspectorAnnounced() {
+        return stderr.announced;
+    }
+
     /** What the proxy wrote on stdout before its ready line (shown when it fails to start). */
     List<String> startupOutput() {
         return stdout.startupLines();
@@ -146,6 +162,17 @@ final class ProcessContainer implements Container {
     @Override
     public int port() {
         return port;
+    }
+
+    @Override
+    public String inspectorUrl() {
+        return stderr.announced.getNow(null);
+    }
+
+    /** The scratch directory: the proxy's work directory ({@code __OW_PROXY_WORKDIR}). */
+    @Override
+    public String workDir() {
+        return scratchDir.toAbsolutePath().toString();
     }
 
     @Override

@@ -1,0 +1,19 @@
+package dev.whiskstudio.sim.debug;
+
+/** Why a debug session ended: a code for programs and a sentence for people. */
+enum EndReason {
+    DELETED("deleted", "The debug session was closed."),
+    CONTAINER_EXITED("container-exited", "The action's debug container exited."),
+    TIMEOUT("timeout", "The action exceeded its time limit; its debug container was removed."),
+    ACTION_FAILED("action-failed", "The action failed (an uncaught exception, a crash or an invalid result); its debug "
+            + "container was removed."),
+    SIMULATOR_STOPPED("simulator-stopped", "The simulator stopped.");
+
+    final String code;
+    final String message;
+
+    EndReason(String code, String message) {
+        this.code = code;
+        this.message = message;
+    }
+}
