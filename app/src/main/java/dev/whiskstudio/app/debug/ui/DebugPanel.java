@@ -78,7 +78,7 @@ public final class DebugPanel extends Region {
         stackAndBreakpoints.setOrientation(Orientation.VERTICAL);
         SplitPane variablesAndWatches = new SplitPane(section("Variables", variables), section("Watches", watches));
         variablesAndWatches.setOrientation(Orientation.VERTICAL);
-        variablesAndWatches.setDividerPositions(0.65);
+        variablesAndWatches.setDividerPositions(0.55);
         SplitPane sections = new SplitPane(stackAndBreakpoints, variablesAndWatches, section("Console", console));
         sections.setDividerPositions(0.3, 0.62);
         sections.getStyleClass().add("debug-sections");

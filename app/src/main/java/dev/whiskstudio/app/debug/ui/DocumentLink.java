@@ -64,7 +64,7 @@ final class DocumentLink {
                 }
             }
         });
-        hover = new ValueHover(area, context);
+        hover = new ValueHover(area, file, context);
         // lines set in the gutter before the link existed are breakpoints too
         readBack();
     }

@@ -12,14 +12,15 @@ import javafx.util.Duration;
 import org.fxmisc.richtext.event.MouseOverTextEvent;
 import org.fxmisc.richtext.model.TwoDimensional;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Shows the value of the name under the mouse in one editor while the program is paused: evaluated in the selected
- * frame as a hover (the engine refuses code with side effects), bounded in time, shown in a small popup until the
+ * Shows the value of the name under the mouse in one editor while the program is paused in that file: evaluated in the
+ * selected frame as a hover (the engine refuses code with side effects), bounded in time, shown in a small popup until the
  * mouse moves on or the program resumes.
  */
 final class ValueHover {
@@ -29,6 +30,7 @@ final class ValueHover {
     private static final Set<String> NOT_CODE = Set.of("string", "comment", "regex", "number", "keyword", "literal");
 
     private final EditorArea area;
+    private final Path file;
     private final DebugContext context;
     private final Tooltip popup = new Tooltip();
     private final EventHandler<MouseOverTextEvent> begin = this::begin;
@@ -37,8 +39,9 @@ final class ValueHover {
     /** Counts hovers; an answer for an earlier one is dropped. */
     private long hoverCount;
 
-    ValueHover(EditorArea area, DebugContext context) {
+    ValueHover(EditorArea area, Path file, DebugContext context) {
         this.area = area;
+        this.file = file;
         this.context = context;
         popup.setId("debug-hover");
         popup.getStyleClass().add("debug-hover");
@@ -65,7 +68,9 @@ final class ValueHover {
         long thisHover = ++hoverCount;
         DebugSession session = context.currentSession().orElse(null);
         StackFrame frame = context.selectedFrame();
-        if (session == null || frame == null) {
+        if (session == null || frame == null || frame.userLocation() == null
+                || !frame.userLocation().file().equals(file)) {
+            // names of this file mean nothing in a frame of another
             return;
         }
         Optional<String> expression = expressionAt(e.getCharacterIndex());

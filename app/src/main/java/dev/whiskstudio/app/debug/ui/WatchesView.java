@@ -40,6 +40,8 @@ final class WatchesView extends BorderPane {
         list.setRoot(root);
         list.setShowRoot(false);
         list.setEditable(true);
+        // at least three rows stay visible however small the panel: a watch out of sight is no use
+        list.setMinHeight(84);
         list.setCellFactory(view -> new WatchCell());
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
@@ -154,6 +156,10 @@ final class WatchesView extends BorderPane {
         @Override
         public void startEdit() {
             TreeItem<ValueRow> item = getTreeItem();
+            if (isEditing() && editor != null) {
+                // a second click of the same double-click asks again; the field already open keeps its text
+                return;
+            }
             if (item == null || item.getParent() != root || root.getChildren().indexOf(item) >= watches.size()) {
                 return;
             }
@@ -179,7 +185,17 @@ final class WatchesView extends BorderPane {
             setText(null);
             setGraphic(editor);
             editor.selectAll();
-            editor.requestFocus();
+            TextField field = editor;
+            // the field takes focus once it is laid out; the click that opened it gives focus to the tree first
+            javafx.application.Platform.runLater(field::requestFocus);
+        }
+
+        @Override
+        protected void updateItem(ValueRow item, boolean empty) {
+            super.updateItem(item, empty);
+            if (isEditing() && editor != null) {
+                setGraphic(editor);
+            }
         }
 
         @Override

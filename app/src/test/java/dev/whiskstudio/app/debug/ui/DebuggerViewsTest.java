@@ -203,8 +203,17 @@ class DebuggerViewsTest {
 
         // expanding an object loads its properties
         assertTrue(shownVariables().stream().anyMatch(r -> r.startsWith("config = ")), shownVariables().toString());
+        runFx(() -> {
+            var tree = ui.panel.variables();
+            for (int row = 0; row < tree.getExpandedItemCount(); row++) {
+                if (tree.getTreeItem(row).getValue().name().equals("config")) {
+                    tree.scrollTo(row);
+                }
+            }
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         Node configCell = onFx(() -> robot.lookup("#debug-variables").query().lookupAll(".tree-cell").stream()
-                .filter(n -> n instanceof TreeCell<?> c && c.getItem() instanceof ValueRow r
+                .filter(n -> n.isVisible() && n instanceof TreeCell<?> c && c.getItem() instanceof ValueRow r
                         && r.name().equals("config"))
                 .findFirst().orElseThrow());
         robot.clickOn(configCell);
@@ -339,6 +348,52 @@ class DebuggerViewsTest {
         }
         assertTrue(onFx(() -> ui.panel.callStack().getItems().isEmpty()));
         assertTrue(shownVariables().contains("Not paused"), shownVariables().toString());
+    }
+
+    @Test
+    void whenThePausedFileIsNotOpenItIsOpenedAtItsLine() throws Exception {
+        onFx(() -> ui.tabs.close(document)).get(WAIT, TimeUnit.SECONDS);
+        runFx(() -> ui.context.breakpoints().put(UserBreakpoint.at(action, 7)));
+
+        ui.startSession(action);
+        ui.invoke("{}");
+
+        ui.await(() -> ui.tabs.document(action).isPresent());
+        EditorDocument reopened = onFx(() -> ui.tabs.document(action).orElseThrow());
+        ui.await(() -> ui.executionLine(reopened) == 7);
+        assertTrue(onFx(() -> reopened.breakpoints().contains(7)), "the gutter shows the breakpoint");
+        assertEquals(7, onFx(() -> reopened.editor().getCaretPosition().line()), "the caret is on the line");
+    }
+
+    @Test
+    void pauseStopsARunningProgramWhereItIs() throws Exception {
+        Path spin = ui.write("spin.js", String.join("\n",
+                "function main(params) {",                      // 1
+                "  const until = Date.now() + 20000;",          // 2
+                "  let spins = 0;",                             // 3
+                "  while (Date.now() < until) {",               // 4
+                "    spins++;",                                 // 5
+                "  }",                                          // 6
+                "  return { spins };",                          // 7
+                "}",                                            // 8
+                ""));
+        EditorDocument spinning = ui.open(spin);
+        ui.startSession(spin);
+        ui.invoke("{}");
+        ui.await(() -> ui.context.stateProperty().get() == DebugState.RUNNING && !disabled("#debug-pause"));
+        assertTrue(disabled("#debug-continue"));
+
+        robot.clickOn("#debug-pause");
+
+        ui.await(() -> ui.context.pausedProperty().get() != null);
+        int line = onFx(() -> ui.context.pausedProperty().get().location().orElseThrow().line());
+        assertTrue(line >= 4 && line <= 5, "paused in the loop: " + line);
+        assertTrue(ui.status().startsWith("Paused at spin.js:" + line), ui.status());
+        ui.await(() -> ui.executionLine(spinning) == line);
+        assertTrue(disabled("#debug-pause"));
+
+        robot.clickOn("#debug-console-input").write("spins > 0").push(KeyCode.ENTER);
+        ui.await(() -> lastConsole().equals(new ConsoleEntry(ConsoleEntry.Kind.RESULT, "true", "")));
     }
 
     @Test
