@@ -19,6 +19,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -62,6 +63,9 @@ public final class ActivationDetails extends VBox {
     private final Label facts = new Label();
     private final Hyperlink parent = new Hyperlink();
     private final Button openAction = new Button("Open action source");
+    private final Button debugAgain = new Button("Debug with this input");
+    /** The parameters recorded for the activation shown, once read; null before or when there are none. */
+    private JsonNode recordedParams;
     private final Label message = new Label();
     private final JsonTreeView result = new JsonTreeView();
     private final LogView logs;
@@ -75,6 +79,7 @@ public final class ActivationDetails extends VBox {
     private final ReadOnlyStringWrapper loading = new ReadOnlyStringWrapper(this, "loading", "");
     private Consumer<String> onSelectActivation = idToSelect -> { };
     private Consumer<ActionRef> onOpenAction = ref -> { };
+    private java.util.function.BiConsumer<ActionRef, JsonNode> onDebugWithInput;
     private Source source;
     /** Increases with every activation shown, so a late answer for an earlier one is dropped. */
     private long generation;
@@ -122,7 +127,19 @@ public final class ActivationDetails extends VBox {
         titleRow.setAlignment(Pos.CENTER_LEFT);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox idRow = new HBox(8, id, grow, openAction);
+        debugAgain.setId("activation-details-debug");
+        debugAgain.setTooltip(new Tooltip("Run the action again under the debugger with exactly the parameters this "
+                + "activation was invoked with"));
+        debugAgain.setOnAction(e -> {
+            ActivationRow row = shown.get();
+            if (row != null && row.actionRef() != null && recordedParams != null && onDebugWithInput != null) {
+                onDebugWithInput.accept(row.actionRef(), recordedParams);
+            }
+        });
+        debugAgain.setVisible(false);
+        debugAgain.setManaged(false);
+        debugAgain.setDisable(true);
+        HBox idRow = new HBox(8, id, grow, debugAgain, openAction);
         idRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(id, Priority.ALWAYS);
         FlowPane links = new FlowPane(8, 4, parent);
@@ -187,6 +204,16 @@ public final class ActivationDetails extends VBox {
         this.onOpenAction = Objects.requireNonNull(onOpenAction);
     }
 
+    /**
+     * Shows "Debug with this input", which calls {@code onDebugWithInput} with the activation's action and the
+     * parameters it was invoked with (on a target that records them; not for a sequence, which has no code).
+     */
+    public void setOnDebugWithInput(java.util.function.BiConsumer<ActionRef, JsonNode> onDebugWithInput) {
+        this.onDebugWithInput = onDebugWithInput;
+        debugAgain.setVisible(onDebugWithInput != null);
+        debugAgain.setManaged(onDebugWithInput != null);
+    }
+
     void setSource(Source source) {
         this.source = source;
         clear();
@@ -225,6 +252,8 @@ public final class ActivationDetails extends VBox {
         parent.setVisible(false);
         parent.setManaged(false);
         openAction.setDisable(true);
+        recordedParams = null;
+        debugAgain.setDisable(true);
         message.setText("");
         result.setJson(null);
         logs.setLines(List.of());
@@ -333,6 +362,8 @@ public final class ActivationDetails extends VBox {
                 paramsNote.setText("No parameters were recorded for this activation.");
             } else {
                 params.setJson(found.get());
+                recordedParams = found.get();
+                debugAgain.setDisable(row.actionRef() == null || row.isSequence());
             }
             loadTree(row, from, mine);
         }));

@@ -292,6 +292,11 @@ public class ActivationsView extends BorderPane {
         this.onOpenAction = Objects.requireNonNull(onOpenAction);
     }
 
+    /** "Debug with this input" in the details; null hides it. */
+    public void setOnDebugWithInput(java.util.function.BiConsumer<ActionRef, com.fasterxml.jackson.databind.JsonNode> onDebug) {
+        details.setOnDebugWithInput(onDebug);
+    }
+
     /** Where an export is written; the platform's save dialog unless replaced. */
     public void setExportChooser(ExportChooser chooser) {
         this.exportChooser = Objects.requireNonNull(chooser);

@@ -80,6 +80,7 @@ public class InvokePanel extends BorderPane {
     private final RadioButton nonBlocking = new RadioButton("Non-blocking");
     private final Button runButton = new Button("Run");
     private final Button cancelButton = new Button("Cancel");
+    private final Button debugButton = new Button("Debug");
     private final Label status = new Label();
     private final Label duration = new Label();
     private final Label start = new Label();
@@ -144,6 +145,16 @@ public class InvokePanel extends BorderPane {
     /** Called with an activation id when its link is clicked. */
     public void setOnOpenActivation(Consumer<String> onOpenActivation) {
         this.onOpenActivation = Objects.requireNonNull(onOpenActivation);
+    }
+
+    /**
+     * Shows a Debug button beside Run that calls {@code onDebug} (the workbench starts a debug session and then
+     * {@link #run(boolean, Duration)}); null hides it.
+     */
+    public void setOnDebug(Runnable onDebug) {
+        debugButton.setOnAction(onDebug == null ? null : e -> onDebug.run());
+        debugButton.setVisible(onDebug != null);
+        debugButton.setManaged(onDebug != null);
     }
 
     /** How long a non-blocking invocation is followed before the panel stops waiting for its record. */
@@ -214,6 +225,15 @@ public class InvokePanel extends BorderPane {
      * started non-blocking and followed by polling, since the debugger may hold it longer than any blocking wait.
      */
     public void run(boolean block) {
+        run(block, pollLimit);
+    }
+
+    /**
+     * Invokes as {@link #run(boolean)} does, following a non-blocking activation for up to {@code waitLimit}: a
+     * debugged activation can stay paused far longer than a plain one runs.
+     */
+    public void run(boolean block, Duration waitLimit) {
+        Objects.requireNonNull(waitLimit);
         Target t = target.get();
         ActionRef a = action.get();
         ParsedParams params = parsed.get();
@@ -236,7 +256,7 @@ public class InvokePanel extends BorderPane {
         Task<InvokeOutcome> task = new Task<>() {
             @Override
             protected InvokeOutcome call() throws Exception {
-                Invoker invoker = new Invoker(clients.clientFor(t), pollLimit);
+                Invoker invoker = new Invoker(clients.clientFor(t), waitLimit);
                 return invoker.invoke(a, params.params(), block, id -> Platform.runLater(() -> accepted(this, id)),
                         this::isCancelled);
             }
@@ -379,7 +399,12 @@ public class InvokePanel extends BorderPane {
         cancelButton.managedProperty().bind(running);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox controls = new HBox(blocking, nonBlocking, gap, cancelButton, runButton);
+        debugButton.setId("invoke-debug");
+        debugButton.setTooltip(new Tooltip("Debug: run under the debugger, stopping at the breakpoints (Shift+F9)"));
+        debugButton.disableProperty().bind(runButton.disableProperty());
+        debugButton.setVisible(false);
+        debugButton.setManaged(false);
+        HBox controls = new HBox(blocking, nonBlocking, gap, cancelButton, debugButton, runButton);
         controls.getStyleClass().add("invoke-controls");
 
         VBox.setVgrow(editor.node(), Priority.ALWAYS);

@@ -20,6 +20,13 @@ public enum Command {
     INVOKE(Menu.RUN, "Invoke", "Shortcut+Enter"),
     SYNC_PROJECT(Menu.RUN, "Sync Project to Simulator", "Shortcut+Shift+U"),
     CANCEL_WORK(Menu.RUN, "Cancel Running Work", "Shortcut+Period"),
+    DEBUG(Menu.DEBUG, "Debug Action", "Shift+F9"),
+    CONTINUE(Menu.DEBUG, "Continue", "F8"),
+    STEP_OVER(Menu.DEBUG, "Step Over", "F10"),
+    STEP_INTO(Menu.DEBUG, "Step Into", "F11"),
+    STEP_OUT(Menu.DEBUG, "Step Out", "Shift+F11"),
+    PAUSE(Menu.DEBUG, "Pause", null),
+    STOP_DEBUG(Menu.DEBUG, "Stop Debugging", "Shortcut+F2"),
     REFRESH(Menu.VIEW, "Refresh Explorer", "F5"),
     FOCUS_EXPLORER(Menu.VIEW, "Focus Explorer", "Shortcut+1"),
     FOCUS_EDITOR(Menu.VIEW, "Focus Editor", "Shortcut+2"),
@@ -32,7 +39,7 @@ public enum Command {
 
     /** The menus, in the order of the menu bar. */
     public enum Menu {
-        FILE("_File"), EDIT("_Edit"), RUN("_Run"), VIEW("_View"), TARGET("_Target"), HELP("_Help");
+        FILE("_File"), EDIT("_Edit"), RUN("_Run"), DEBUG("_Debug"), VIEW("_View"), TARGET("_Target"), HELP("_Help");
 
         private final String title;
 

@@ -41,7 +41,11 @@ final class RemoteCode {
         }
         file = file.resolve(safe(action.name()) + ".js");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, exec.path("code").asText(""), StandardCharsets.UTF_8);
+        String code = exec.path("code").asText("");
+        // an unchanged copy is left as it is: an editor showing it sees no change on disk
+        if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(code)) {
+            Files.writeString(file, code, StandardCharsets.UTF_8);
+        }
         return file;
     }
 

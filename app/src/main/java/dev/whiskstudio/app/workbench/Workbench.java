@@ -85,6 +85,7 @@ public final class Workbench extends BorderPane {
     private final InvokePanel invokePanel;
     private final ProjectView projectView;
     private final ActivationsPanel activations;
+    private final DebugController debugger;
     private SplitPane verticalSplit;
     private final CommandTable commands = new CommandTable();
     private final ReadOnlyIntegerWrapper runningActivations = new ReadOnlyIntegerWrapper();
@@ -125,6 +126,14 @@ public final class Workbench extends BorderPane {
         projectView = new ProjectView(project, this::chooseFolder, this::syncProject,
                 Bindings.createBooleanBinding(() -> status.stateProperty().get() == SimulatorState.RUNNING
                         && !work.busyProperty().get(), status.stateProperty(), work.busyProperty()));
+
+        debugger = new DebugController(io, targets, clients, project, editors, invokePanel, remoteCode, work,
+                message::set);
+        Runnable[] showDebugTab = new Runnable[1];
+        showDebugTab[0] = activations.addTab(debugger.tab(() -> {
+            showActivations(true);
+            showDebugTab[0].run();
+        }));
 
         wireViews();
         defineCommands();
@@ -195,12 +204,17 @@ public final class Workbench extends BorderPane {
         invoke.setTooltip(new Tooltip("Invoke the action in the invoke panel (Ctrl+Enter)"));
         invoke.setOnAction(e -> commands.run(Command.INVOKE));
         invoke.disableProperty().bind(commands.item(Command.INVOKE).disableProperty());
+        Button debug = new Button("Debug", new IconGraphic(Icon.DEBUG, 14));
+        debug.setId("tool-debug");
+        debug.setTooltip(new Tooltip("Debug the action in the invoke panel: stop at the breakpoints (Shift+F9)"));
+        debug.setOnAction(e -> commands.run(Command.DEBUG));
+        debug.disableProperty().bind(commands.item(Command.DEBUG).disableProperty());
         Button refresh = toolButton("tool-refresh", Icon.REFRESH, "Refresh the explorer (F5)", Command.REFRESH);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         ToolBar bar = new ToolBar(open, save, new Separator(Orientation.VERTICAL),
                 new TargetChooser(targets, this::addCluster), refresh, new Separator(Orientation.VERTICAL), sync,
-                invoke, grow);
+                invoke, debug, grow);
         bar.setId("toolbar");
         return bar;
     }
@@ -284,6 +298,8 @@ public final class Workbench extends BorderPane {
             activations.show(id);
         });
         activations.setOnOpenAction(this::openAction);
+        activations.setOnDebugWithInput(debugger::debug);
+        invokePanel.setOnDebug(() -> commands.run(Command.DEBUG));
         explorer.busyProperty().addListener((obs, was, busy) -> {
             if (!busy && targets.current() != null) {
                 StartupReport.mark("workspace-ready");
@@ -328,6 +344,24 @@ public final class Workbench extends BorderPane {
                 .on(Command.INVOKE, invokePanel::run)
                 .disabledWhen(Command.INVOKE, Bindings.createBooleanBinding(() -> invokePanel.actionProperty().get() == null
                         || invokePanel.runningProperty().get(), invokePanel.actionProperty(), invokePanel.runningProperty()))
+                .on(Command.DEBUG, debugger::debugInvokePanel)
+                .disabledWhen(Command.DEBUG, Bindings.createBooleanBinding(() -> invokePanel.actionProperty().get() == null
+                                || invokePanel.runningProperty().get() || debugger.startingProperty().get()
+                                || status.stateProperty().get() != SimulatorState.RUNNING,
+                        invokePanel.actionProperty(), invokePanel.runningProperty(), debugger.startingProperty(),
+                        status.stateProperty()))
+                .on(Command.CONTINUE, debugger.panel().commands()::resume)
+                .disabledWhen(Command.CONTINUE, debugger.panel().commands().canStep().not())
+                .on(Command.STEP_OVER, debugger.panel().commands()::stepOver)
+                .disabledWhen(Command.STEP_OVER, debugger.panel().commands().canStep().not())
+                .on(Command.STEP_INTO, debugger.panel().commands()::stepInto)
+                .disabledWhen(Command.STEP_INTO, debugger.panel().commands().canStep().not())
+                .on(Command.STEP_OUT, debugger.panel().commands()::stepOut)
+                .disabledWhen(Command.STEP_OUT, debugger.panel().commands().canStep().not())
+                .on(Command.PAUSE, debugger.panel().commands()::pause)
+                .disabledWhen(Command.PAUSE, debugger.panel().commands().canPause().not())
+                .on(Command.STOP_DEBUG, debugger::stop)
+                .disabledWhen(Command.STOP_DEBUG, debugger.panel().commands().canStop().not())
                 .on(Command.SYNC_PROJECT, this::syncProject)
                 .disabledWhen(Command.SYNC_PROJECT, Bindings.createBooleanBinding(() -> project.projectProperty().get() == null
                                 || status.stateProperty().get() != SimulatorState.RUNNING || work.busyProperty().get(),
@@ -561,6 +595,11 @@ public final class Workbench extends BorderPane {
         return commands;
     }
 
+    /** The debugger's panel (its context holds the breakpoints and the session shown). */
+    public dev.whiskstudio.app.debug.ui.DebugPanel debugPanel() {
+        return debugger.panel();
+    }
+
     /** Closes every tab (asking about unsaved edits); completes with false when the user chose to stay. */
     public CompletableFuture<Boolean> closeAll() {
         return editors.closeAll();
@@ -569,6 +608,7 @@ public final class Workbench extends BorderPane {
     /** Stops the views' background work and lets go of the clients. */
     public void dispose() {
         runningPoll.stop();
+        debugger.dispose();
         work.cancel();
         activations.dispose();
         editors.dispose();

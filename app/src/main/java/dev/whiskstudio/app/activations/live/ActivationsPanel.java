@@ -96,6 +96,20 @@ public final class ActivationsPanel extends TabPane {
         view.setOnOpenAction(onOpenAction);
     }
 
+    /** "Debug with this input" in the details of an activation; null hides it. */
+    public void setOnDebugWithInput(java.util.function.BiConsumer<ActionRef, com.fasterxml.jackson.databind.JsonNode> onDebug) {
+        view.setOnDebugWithInput(onDebug);
+    }
+
+    /**
+     * Adds a tab after the activations' own (the debugger's, say) and returns a way to bring it forward.
+     */
+    public Runnable addTab(Tab tab) {
+        tab.setClosable(false);
+        getTabs().add(tab);
+        return () -> getSelectionModel().select(tab);
+    }
+
     /** While false (the panel hidden), nothing is polled or streamed. */
     public BooleanProperty activeProperty() {
         return view.activeProperty();
