@@ -28,10 +28,12 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * java -cp ... dev.whiskstudio.app.tools.WorkbenchScreenshot docs/screenshot-main.png [dark]
  * java -cp ... dev.whiskstudio.app.tools.WorkbenchScreenshot docs/screenshot-activations.png activations
+ * java -cp ... dev.whiskstudio.app.tools.WorkbenchScreenshot docs/screenshot-debugger.png debug
  * </pre>
  * With {@code activations} it runs a mixed workload first (cold and warm starts, an application error, a crash,
  * a sequence, concurrent slow activations in several containers) and shows the activations panel large: the list
- * with the crash's details, and next to the file the same for the timeline ({@code -timeline.png}).
+ * with the crash's details, and next to the file the same for the timeline ({@code -timeline.png}). With
+ * {@code debug} it debugs the action from a breakpoint in the gutter, steps once, and shows the debugger paused.
  */
 public final class WorkbenchScreenshot {
     private WorkbenchScreenshot() {
@@ -41,6 +43,7 @@ public final class WorkbenchScreenshot {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshot-main.png");
         ThemeChoice theme = args.length > 1 && args[1].equals("dark") ? ThemeChoice.DARK : ThemeChoice.LIGHT;
         boolean activations = args.length > 1 && args[1].equals("activations");
+        boolean debug = args.length > 1 && args[1].equals("debug");
         Path scratch = Files.createTempDirectory("whisk-screenshot");
         Path project = Samples.copy(Samples.MANIFEST_DEMO, scratch);
         AppConfig config = new AppConfig(scratch.resolve("simulator"), 0, Profile.OPENWHISK, theme)
@@ -77,7 +80,33 @@ public final class WorkbenchScreenshot {
         });
         waitFor("the result", () -> !wb.invokePanel().runningProperty().get()
                 && wb.invokePanel().resultView().getRoot() != null);
-        if (activations) {
+        if (debug) {
+            Path hello = project.resolve("src/hello.js");
+            var context = fx(() -> wb.debugPanel().context());
+            fx(() -> {
+                javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane) wb.lookup("#vertical-split");
+                split.setDividerPositions(0.42);
+                context.breakpoints().put(dev.whiskstudio.app.debug.ui.UserBreakpoint.at(hello, 5));
+                context.watches().addAll("params.name", "name.length");
+                wb.commands().run(dev.whiskstudio.app.workbench.Command.DEBUG);
+                return null;
+            });
+            waitFor("the pause", () -> context.pausedProperty().get() != null);
+            fx(() -> {
+                wb.commands().run(dev.whiskstudio.app.workbench.Command.STEP_OVER);
+                return null;
+            });
+            waitFor("the step", () -> context.pausedProperty().get() != null && context.pausedProperty().get()
+                    .location().map(l -> l.line() == 6).orElse(false));
+            Thread.sleep(1500);
+            snapshot(out);
+            fx(() -> {
+                wb.commands().run(dev.whiskstudio.app.workbench.Command.STOP_DEBUG);
+                return null;
+            });
+            waitFor("the end of the session", () -> context.stateProperty().get()
+                    == dev.whiskstudio.app.debug.DebugState.ENDED);
+        } else if (activations) {
             MixedWorkload.run(wb.targets().simulatorEntry().target());
             fx(() -> {
                 javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane) wb.lookup("#vertical-split");
