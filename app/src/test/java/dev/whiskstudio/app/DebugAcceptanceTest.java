@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Debugging in the real window against its embedded simulator, as a user does it: a breakpoint set in the gutter of
  * the project's file, Debug in the invoke panel, the program stops there with the line highlighted; stepping moves
  * the highlight, the console evaluates in the paused frame, Continue lets the activation finish with its result.
- * "Debug with this input" runs a recorded activation again with its parameters; a web action called with plain HTTP
+ * "Debug again" runs a recorded activation again with its parameters; a web action called with plain HTTP
  * while a session is on stops at the breakpoint too. Stop ends the session and leaves no debug container.
  */
 class DebugAcceptanceTest {

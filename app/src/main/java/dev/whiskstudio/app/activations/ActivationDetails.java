@@ -62,8 +62,8 @@ public final class ActivationDetails extends VBox {
     private final Label status = new Label();
     private final Label facts = new Label();
     private final Hyperlink parent = new Hyperlink();
-    private final Button openAction = new Button("Open action source");
-    private final Button debugAgain = new Button("Debug with this input");
+    private final Button openAction = new Button("Open source");
+    private final Button debugAgain = new Button("Debug again");
     /** The parameters recorded for the activation shown, once read; null before or when there are none. */
     private JsonNode recordedParams;
     private final Label message = new Label();
@@ -136,6 +136,9 @@ public final class ActivationDetails extends VBox {
                 onDebugWithInput.accept(row.actionRef(), recordedParams);
             }
         });
+        openAction.setTooltip(new Tooltip("Open the action's source in the editor"));
+        openAction.setMinWidth(Region.USE_PREF_SIZE);
+        debugAgain.setMinWidth(Region.USE_PREF_SIZE);
         debugAgain.setVisible(false);
         debugAgain.setManaged(false);
         debugAgain.setDisable(true);
@@ -205,7 +208,7 @@ public final class ActivationDetails extends VBox {
     }
 
     /**
-     * Shows "Debug with this input", which calls {@code onDebugWithInput} with the activation's action and the
+     * Shows "Debug again", which calls {@code onDebugWithInput} with the activation's action and the
      * parameters it was invoked with (on a target that records them; not for a sequence, which has no code).
      */
     public void setOnDebugWithInput(java.util.function.BiConsumer<ActionRef, JsonNode> onDebugWithInput) {

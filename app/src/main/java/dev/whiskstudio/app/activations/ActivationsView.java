@@ -292,7 +292,7 @@ public class ActivationsView extends BorderPane {
         this.onOpenAction = Objects.requireNonNull(onOpenAction);
     }
 
-    /** "Debug with this input" in the details; null hides it. */
+    /** "Debug again" in the details; null hides it. */
     public void setOnDebugWithInput(java.util.function.BiConsumer<ActionRef, com.fasterxml.jackson.databind.JsonNode> onDebug) {
         details.setOnDebugWithInput(onDebug);
     }

@@ -123,7 +123,10 @@ public class InvokePanel extends BorderPane {
         paramsProblem.visibleProperty().bind(paramsProblem.textProperty().isNotEmpty());
         paramsProblem.managedProperty().bind(paramsProblem.visibleProperty());
 
-        SplitPane split = new SplitPane(paramsSection(), resultSection());
+        VBox results = resultSection();
+        // the result scrolls; the parameters and the buttons above it keep their room when the panel is short
+        results.setMinHeight(60);
+        SplitPane split = new SplitPane(paramsSection(), results);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.4);
         setCenter(split);
@@ -397,17 +400,26 @@ public class InvokePanel extends BorderPane {
         cancelButton.setOnAction(e -> cancel());
         cancelButton.visibleProperty().bind(running);
         cancelButton.managedProperty().bind(running);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
+        // Cancel takes Run's place while an invocation runs (Run cannot be pressed then): the row stays one line
+        runButton.visibleProperty().bind(running.not());
+        runButton.managedProperty().bind(running.not());
         debugButton.setId("invoke-debug");
         debugButton.setTooltip(new Tooltip("Debug: run under the debugger, stopping at the breakpoints (Shift+F9)"));
         debugButton.disableProperty().bind(runButton.disableProperty());
         debugButton.setVisible(false);
         debugButton.setManaged(false);
-        HBox controls = new HBox(blocking, nonBlocking, gap, cancelButton, debugButton, runButton);
+        for (javafx.scene.control.Control c : List.of(blocking, nonBlocking, cancelButton, debugButton, runButton)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        InvokeControls controls = new InvokeControls(new javafx.scene.Node[]{blocking, nonBlocking},
+                new javafx.scene.Node[]{cancelButton, debugButton, runButton});
         controls.getStyleClass().add("invoke-controls");
 
         VBox.setVgrow(editor.node(), Priority.ALWAYS);
+        // a few lines of the parameters stay visible however the panel is split: the split keeps this minimum
+        if (editor.node() instanceof Region r) {
+            r.setMinHeight(72);
+        }
         VBox section = new VBox(header, editor.node(), paramsProblem, controls);
         section.getStyleClass().add("invoke-section");
         return section;

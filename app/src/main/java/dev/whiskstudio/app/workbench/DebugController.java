@@ -43,7 +43,7 @@ import java.util.function.Consumer;
  * simulator, with the user's file of its code open and the gutter's breakpoints applied, then invokes it as Run would,
  * following the activation for as long as the debugger may hold it. While the session is on, every activation of
  * that action (a web action called by a browser, a trigger's rule) runs in the session's container and stops at the
- * breakpoints too. "Debug with this input" in an activation's details does the same with the parameters that
+ * breakpoints too. "Debug again" in an activation's details does the same with the parameters that
  * activation was invoked with. A Debug for another action ends the session first; for the same one it reuses it.
  * FX thread only; the network and the files are read on {@code io}.
  */

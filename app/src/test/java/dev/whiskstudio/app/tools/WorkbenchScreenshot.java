@@ -85,7 +85,7 @@ public final class WorkbenchScreenshot {
             var context = fx(() -> wb.debugPanel().context());
             fx(() -> {
                 javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane) wb.lookup("#vertical-split");
-                split.setDividerPositions(0.42);
+                split.setDividerPositions(0.5);
                 context.breakpoints().put(dev.whiskstudio.app.debug.ui.UserBreakpoint.at(hello, 5));
                 context.watches().addAll("params.name", "name.length");
                 wb.commands().run(dev.whiskstudio.app.workbench.Command.DEBUG);

@@ -96,7 +96,7 @@ public final class ActivationsPanel extends TabPane {
         view.setOnOpenAction(onOpenAction);
     }
 
-    /** "Debug with this input" in the details of an activation; null hides it. */
+    /** "Debug again" in the details of an activation; null hides it. */
     public void setOnDebugWithInput(java.util.function.BiConsumer<ActionRef, com.fasterxml.jackson.databind.JsonNode> onDebug) {
         view.setOnDebugWithInput(onDebug);
     }
