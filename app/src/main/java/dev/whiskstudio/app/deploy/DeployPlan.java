@@ -47,7 +47,12 @@ record DeployPlan(SyncPlan plan, List<String> extrasIn) {
             throws IOException {
         SyncPlan full = SyncPlanner.plan(project, namespace, environment);
         List<SyncStep> steps = withFeedDigests(full.steps()).stream().filter(inScope(project, scope)).toList();
-        if (scope.kind() != DeployScope.Kind.PROJECT && steps.isEmpty()) {
+        boolean found = switch (scope.kind()) {
+            case PROJECT -> true;
+            case PACKAGE -> project.findPackage(scope.name()).isPresent();
+            case ACTION -> steps.stream().anyMatch(s -> s.kind() == EntityKind.ACTION || s.kind() == EntityKind.SEQUENCE);
+        };
+        if (!found) {
             throw new IllegalArgumentException("The project has no " + scope.describe() + ".");
         }
         List<String> extrasIn = switch (scope.kind()) {

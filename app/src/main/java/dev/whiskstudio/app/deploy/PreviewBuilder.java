@@ -137,7 +137,8 @@ final class PreviewBuilder {
         try {
             return Optional.of(client.get(ns, collection, name));
         } catch (OpenWhiskException e) {
-            if (e.status() == 404) {
+            // 400: a name the target refuses cannot be there; the write will say why with the platform's words
+            if (e.status() == 404 || e.status() == 400) {
                 return Optional.empty();
             }
             throw AuthFailure.orSame(e);
