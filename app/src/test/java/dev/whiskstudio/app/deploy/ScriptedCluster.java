@@ -19,6 +19,8 @@ final class ScriptedCluster extends Dispatcher {
     static final String NS = "/api/v1/namespaces/guest/";
     final List<String> seen = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<MockResponse>> scripts = new ConcurrentHashMap<>();
+    /** How long each write takes to be answered (0: at once), for a deploy slow enough to cancel. */
+    volatile long writeDelayMs;
 
     /** Answers the next requests {@code "METHOD path"} (path under the namespace) with these, then as usual. */
     ScriptedCluster script(String method, String path, MockResponse... answers) {
@@ -47,6 +49,7 @@ final class ScriptedCluster extends Dispatcher {
         if ("GET".equals(request.getMethod())) {
             return status(404, "The requested resource does not exist.");
         }
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body("{}").build();
+        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body("{}")
+                .headersDelay(writeDelayMs, java.util.concurrent.TimeUnit.MILLISECONDS).build();
     }
 }
