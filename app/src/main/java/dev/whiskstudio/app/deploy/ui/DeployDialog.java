@@ -296,14 +296,20 @@ public final class DeployDialog extends Stage {
 
     private void dispose() {
         cancelFlag.set(true);
-        request.executor().execute(() -> {
+        Runnable closeDeployer = () -> {
             synchronized (this) {
                 if (deployer != null) {
                     deployer.close();
                     deployer = null;
                 }
             }
-        });
+        };
+        try {
+            // after the work in flight, which still uses it
+            request.executor().execute(closeDeployer);
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            closeDeployer.run();
+        }
     }
 
     private static String message(Exception e) {

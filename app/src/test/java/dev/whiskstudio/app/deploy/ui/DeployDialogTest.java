@@ -10,6 +10,7 @@ import dev.whiskstudio.app.workspace.project.Project;
 import dev.whiskstudio.app.workspace.project.ProjectLoader;
 import dev.whiskstudio.app.workspace.targets.TargetEntry;
 import dev.whiskstudio.app.workspace.targets.TargetSource;
+import dev.whiskstudio.app.workspace.targets.UserTargets;
 import dev.whiskstudio.sim.Simulator;
 import dev.whiskstudio.sim.config.Credential;
 import dev.whiskstudio.sim.config.Profile;
@@ -17,6 +18,7 @@ import dev.whiskstudio.sim.config.SimConfig;
 import javafx.application.Application;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import mockwebserver3.Dispatcher;
@@ -31,7 +33,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,6 +149,29 @@ class DeployDialogTest {
         waitUntil(() -> text("#deploy-counts").equals("0 create, 0 update, 5 unchanged, 0 delete"));
         assertEquals("The target is up to date: nothing to deploy.", text("#deploy-status"));
         assertTrue(disabled("#deploy-button"));
+    }
+
+    @Test
+    void anotherClustersKeyIsUsedAndKeptOwnerOnlyWhenAsked() throws Exception {
+        Simulator sim = Simulator.start(SimConfig.defaults(dataDir, Profile.OPENWHISK).withPort(0));
+        closeAfter.add(sim);
+        Path file = projects.resolve("config").resolve("targets.json");
+        DeployRequest request = new DeployRequest(project, DeployScope.project(), List.of(), executor, Map.of(),
+                new UserTargets(file), null);
+        FxToolkit.setupFixture(() -> DeployDialog.show(null, request));
+        waitUntil(() -> text("#deploy-status").startsWith("No target"));
+
+        robot.clickOn("#deploy-other-name").write("staging");
+        robot.clickOn("#deploy-other-host").write(sim.apiHost());
+        robot.clickOn("#deploy-other-auth").write(Credential.GUEST.auth());
+        robot.clickOn("#deploy-other-remember");
+        robot.clickOn("#deploy-other-use");
+
+        waitUntil(() -> text("#deploy-counts").startsWith("5 create"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("staging", new UserTargets(file).list().get(0).name());
+        assertEquals("", onFx(() -> robot.lookup("#deploy-other-auth").queryAs(PasswordField.class).getText()),
+                "the key does not stay on screen");
     }
 
     @Test
