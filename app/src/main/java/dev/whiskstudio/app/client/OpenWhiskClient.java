@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -47,15 +48,25 @@ public final class OpenWhiskClient implements AutoCloseable {
     }
 
     public OpenWhiskClient(String apiHost, String auth, Duration connectTimeout, Duration readTimeout) {
+        this(apiHost, auth, connectTimeout, readTimeout, List.of());
+    }
+
+    /**
+     * A client whose every request goes through {@code interceptors} first (in order), e.g. the deploy's retries
+     * or a test's request counter.
+     */
+    public OpenWhiskClient(String apiHost, String auth, Duration connectTimeout, Duration readTimeout,
+                           List<Interceptor> interceptors) {
         this.apiBase = ApiAddress.base(apiHost).newBuilder().addPathSegment("api").addPathSegment("v1").build();
         this.authorization = ApiAddress.basicAuthorization(auth);
-        this.http = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 .writeTimeout(readTimeout)
                 // the platform answers a redirect only from a misconfigured proxy; following it would resend the key
-                .followRedirects(false)
-                .build();
+                .followRedirects(false);
+        interceptors.forEach(builder::addInterceptor);
+        this.http = builder.build();
     }
 
     /** The namespaces the key opens. */

@@ -1,19 +1,9 @@
 package dev.whiskstudio.app.workspace.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.whiskstudio.app.client.EntityCollection;
-import dev.whiskstudio.app.client.Invocation;
 import dev.whiskstudio.app.client.OpenWhiskClient;
 import dev.whiskstudio.app.client.OpenWhiskException;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,20 +23,14 @@ import java.util.function.BooleanSupplier;
  * waiting out a timeout per step.
  */
 public final class SyncRun {
-    /** How long a feed action may take to answer. */
-    static final Duration FEED_TIMEOUT = Duration.ofSeconds(30);
-
-    private final OpenWhiskClient client;
-    private final String auth;
-    private String resolvedNamespace;
+    private final StepWriter writer;
 
     /**
      * @param client the target's client (the caller closes it)
      * @param auth   the target's key, which a feed needs to fire the trigger; used for nothing else
      */
     public SyncRun(OpenWhiskClient client, String auth) {
-        this.client = client;
-        this.auth = auth;
+        this.writer = new StepWriter(client, auth);
     }
 
     public SyncResult execute(SyncPlan plan, SyncListener listener, BooleanSupplier cancelled) {
@@ -68,7 +52,7 @@ public final class SyncRun {
             StepResult result = blockedBy(step, byId);
             if (result == null) {
                 try {
-                    send(step);
+                    writer.write(step);
                     result = StepResult.done(step);
                 } catch (OpenWhiskException e) {
                     result = new StepResult(step, StepStatus.FAILED, e.error(), e.status());
@@ -78,8 +62,8 @@ public final class SyncRun {
                                 "Cancelled while it was being sent: it may or may not have been applied.", 0);
                         wasCancelled = true;
                     } else {
-                        result = new StepResult(step, StepStatus.FAILED, describe(e), 0);
-                        if (isUnreachable(e)) {
+                        result = new StepResult(step, StepStatus.FAILED, StepWriter.describe(e), 0);
+                        if (StepWriter.isUnreachable(e)) {
                             stopReason = "the target cannot be reached";
                         }
                     }
@@ -113,75 +97,4 @@ public final class SyncRun {
         return null;
     }
 
-    private void send(SyncStep step) throws IOException {
-        String ns = step.namespace();
-        switch (step.kind()) {
-            case PACKAGE, ACTION, SEQUENCE, TRIGGER -> client.put(ns, step.kind().collection(), step.name(), step.body(), true);
-            case RULE -> {
-                client.put(ns, EntityCollection.RULES, step.name(), step.body(), true);
-                client.setRuleActive(ns, step.name(), true);
-            }
-            case FEED -> feed(step);
-        }
-    }
-
-    private void feed(SyncStep step) throws IOException {
-        JsonNode body = step.body();
-        String feed = body.path("feed").asText();
-        String[] parts = feed.substring(1).split("/", 2);
-        if (parts.length < 2) {
-            throw new IllegalArgumentException("'" + feed + "' is not a feed action (/namespace/package/feed)");
-        }
-        String triggerName = "/" + namespaceOf(step) + "/" + step.name();
-        invokeFeed(parts[0], parts[1], "DELETE", triggerName, null);
-        Invocation created = invokeFeed(parts[0], parts[1], "CREATE", triggerName, body.path("parameters"));
-        JsonNode response = created.record() == null ? null : created.record().path("response");
-        if (created.status() != 200 || response == null || !response.path("success").asBoolean(false)) {
-            String error = response == null ? "" : response.path("result").path("error").asText("");
-            throw new OpenWhiskException(created.status(), error.isBlank()
-                    ? "The feed " + feed + " did not accept the trigger." : error, null);
-        }
-    }
-
-    private Invocation invokeFeed(String feedNamespace, String feedAction, String event, String triggerName,
-                                  JsonNode parameters) throws IOException {
-        ObjectNode payload = JsonNodeFactory.instance.objectNode();
-        if (parameters != null && parameters.isObject()) {
-            payload.setAll((ObjectNode) parameters.deepCopy());
-        }
-        payload.put("lifecycleEvent", event);
-        payload.put("triggerName", triggerName);
-        payload.put("authKey", auth);
-        return client.invoke(feedNamespace, feedAction, payload, true, FEED_TIMEOUT);
-    }
-
-    /** A feed needs the trigger's real namespace; {@code _} is asked of the platform once. */
-    private String namespaceOf(SyncStep step) throws IOException {
-        if (!"_".equals(step.namespace())) {
-            return step.namespace();
-        }
-        if (resolvedNamespace == null) {
-            List<String> namespaces = client.namespaces();
-            resolvedNamespace = namespaces.isEmpty() ? "_" : namespaces.get(0);
-        }
-        return resolvedNamespace;
-    }
-
-    private static boolean isUnreachable(IOException e) {
-        return e instanceof ConnectException || e instanceof UnknownHostException
-                || e instanceof NoRouteToHostException || e instanceof SocketTimeoutException;
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof UnknownHostException) {
-            return "The host " + e.getMessage() + " is not known.";
-        }
-        if (e instanceof ConnectException) {
-            return "The target refused the connection: is it running?";
-        }
-        if (e instanceof SocketTimeoutException) {
-            return "The target did not answer in time.";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 }

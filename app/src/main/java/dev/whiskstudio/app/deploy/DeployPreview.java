@@ -1,0 +1,47 @@
+package dev.whiskstudio.app.deploy;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a deploy would do, before anything is sent: writes in the order they run (packages, actions, sequences,
+ * triggers with their feeds, rules), then the extra entities the target has in the project's packages.
+ *
+ * @param target    the target's name, for a person
+ * @param namespace the namespace written to (resolved: never {@code _})
+ * @param scope     what the deploy covers
+ * @param items     every entity, in order
+ * @param warnings  what the plan noticed (undefined {@code $VAR}s, ...)
+ */
+public record DeployPreview(String target, String namespace, DeployScope scope, List<DeployItem> items,
+                            List<String> warnings) {
+
+    public DeployPreview {
+        items = List.copyOf(items);
+        warnings = List.copyOf(warnings);
+    }
+
+    public long count(Change change) {
+        return items.stream().filter(i -> i.change() == change).count();
+    }
+
+    public Map<Change, Long> counts() {
+        Map<Change, Long> counts = new EnumMap<>(Change.class);
+        for (Change c : Change.values()) {
+            counts.put(c, count(c));
+        }
+        return counts;
+    }
+
+    /** Nothing to create or update (extra entities aside). */
+    public boolean upToDate() {
+        return count(Change.CREATE) == 0 && count(Change.UPDATE) == 0;
+    }
+
+    /** "2 to create, 1 to update, 5 unchanged, 1 extra". */
+    public String summary() {
+        return count(Change.CREATE) + " to create, " + count(Change.UPDATE) + " to update, "
+                + count(Change.UNCHANGED) + " unchanged, " + count(Change.DELETE) + " extra on the target";
+    }
+}

@@ -1,0 +1,66 @@
+package dev.whiskstudio.app.deploy;
+
+import dev.whiskstudio.app.client.OpenWhiskClient;
+import dev.whiskstudio.app.client.Target;
+import dev.whiskstudio.app.workspace.targets.TargetEntry;
+import dev.whiskstudio.app.workspace.targets.TargetSource;
+import dev.whiskstudio.sim.Simulator;
+import dev.whiskstudio.sim.config.Credential;
+import dev.whiskstudio.sim.config.Profile;
+import dev.whiskstudio.sim.config.SimConfig;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A second simulator instance on loopback acting as the cluster a project is deployed to, with its own client for
+ * reading back, and a deployer whose requests a {@link RequestCounter} records.
+ */
+final class ClusterSimulator implements AutoCloseable {
+    static final String GUEST = Credential.GUEST.namespace();
+
+    final Simulator sim;
+    final OpenWhiskClient client;
+    final TargetEntry entry;
+    final RequestCounter counter = new RequestCounter();
+
+    ClusterSimulator(Path dataDir) throws Exception {
+        sim = Simulator.start(SimConfig.defaults(dataDir, Profile.OPENWHISK).withPort(0));
+        client = new OpenWhiskClient(sim.apiHost(), Credential.GUEST.auth());
+        // no namespace given: the deployer asks the key's, as for a real cluster from a .wskprops without NAMESPACE
+        entry = TargetEntry.of(new Target("cluster", sim.apiHost(), Credential.GUEST.auth()), null,
+                TargetSource.USER, null);
+    }
+
+    Deployer deployer() {
+        return Deployer.open(entry, RetryPolicy.DEFAULT, List.of(counter));
+    }
+
+    /** Waits with a bound until {@code value} is non-null. */
+    static <T> T await(Duration limit, String what, Supplier<T> value) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            T v = value.get();
+            if (v != null) {
+                return v;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + limit.toMillis() + " ms waiting for " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        sim.close();
+    }
+}

@@ -1,0 +1,227 @@
+package dev.whiskstudio.app.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.whiskstudio.app.client.EntityCollection;
+import dev.whiskstudio.app.client.Invocation;
+import dev.whiskstudio.app.client.OpenWhiskException;
+import dev.whiskstudio.app.workspace.Samples;
+import dev.whiskstudio.app.workspace.project.Project;
+import dev.whiskstudio.app.workspace.project.ProjectLoader;
+import dev.whiskstudio.sim.config.Credential;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.whiskstudio.app.deploy.ClusterSimulator.GUEST;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Deploying a project to a second simulator instance acting as the cluster, over real HTTP on loopback. */
+class DeployToClusterTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration INVOKE = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path projects;
+    private ClusterSimulator cluster;
+    private Deployer deployer;
+
+    @BeforeEach
+    void start() throws Exception {
+        cluster = new ClusterSimulator(dataDir);
+        deployer = cluster.deployer();
+    }
+
+    @AfterEach
+    void stop() {
+        deployer.close();
+        cluster.close();
+    }
+
+    private DeployPreview preview(Project project, DeployScope scope) throws IOException {
+        return deployer.preview(project, scope, Map.of(), () -> false);
+    }
+
+    private DeployResult deploy(DeployPreview preview, boolean deleteExtra) {
+        return deployer.deploy(preview, deleteExtra, DeployListener.NONE, () -> false);
+    }
+
+    private JsonNode result(String action) throws IOException {
+        Invocation done = cluster.client.invoke(GUEST, action, JSON.createObjectNode(), true, INVOKE);
+        assertEquals(200, done.status(), () -> "invoking " + action + ": " + done.record());
+        return done.record().at("/response/result");
+    }
+
+    private static List<String> rows(DeployPreview preview) {
+        return preview.items().stream().map(i -> i.change().word() + " " + i.describe()).toList();
+    }
+
+    @Test
+    void aFirstDeployCreatesEverythingInOrderAndItAllRuns() throws Exception {
+        Project project = ProjectLoader.load(DeployProjects.shop(projects));
+        DeployPreview preview = preview(project, DeployScope.project());
+
+        assertEquals(GUEST, preview.namespace(), "the key's namespace, asked of the target");
+        assertEquals(List.of("create package shop", "create action shop/greet", "create action shop/price",
+                "create action shop/echo", "create sequence shop/greet-priced", "create trigger nightly",
+                "create feed nightly", "create rule nightly-greet"), rows(preview));
+        assertEquals(8, preview.count(Change.CREATE));
+        List<String> heard = new ArrayList<>();
+        DeployResult result = deployer.deploy(preview, false, new DeployListener() {
+            @Override
+            public void started(int index, int total, DeployItem item) {
+                heard.add((index + 1) + "/" + total + " " + item.describe());
+            }
+
+            @Override
+            public void finished(int index, int total, ItemResult r) {
+                heard.add(r.status().word());
+            }
+        }, () -> false);
+
+        assertTrue(result.succeeded(), () -> result.summary() + " " + result.results());
+        assertEquals("Deployed: 8 written, 0 unchanged", result.summary());
+        assertEquals("1/8 package shop", heard.get(0));
+        assertEquals(16, heard.size());
+
+        assertEquals("Hello from eu", result("shop/greet").get("message").asText(), "$GREETING from .env, package input");
+        assertEquals(12.0, result("shop/price").get("price").asDouble(), "the zip's node_modules are there");
+        assertTrue(cluster.client.get(GUEST, EntityCollection.ACTIONS, "shop/price").at("/exec/binary").asBoolean());
+        Invocation echo = cluster.client.invoke(GUEST, "shop/echo", JSON.createObjectNode().put("text", "hi"), true, INVOKE);
+        assertEquals("hi", echo.record().at("/response/result/echo").asText());
+        JsonNode chained = result("shop/greet-priced");
+        assertEquals("Hello from eu", chained.get("message").asText());
+        assertEquals(12.0, chained.get("price").asDouble());
+
+        JsonNode read = JSON.createObjectNode().put("lifecycleEvent", "READ").put("triggerName", "/guest/nightly")
+                .put("authKey", Credential.GUEST.auth());
+        Invocation feed = cluster.client.invoke("whisk.system", "alarms/alarm", read, true, INVOKE);
+        assertEquals(200, feed.status(), () -> String.valueOf(feed.record()));
+        assertTrue(feed.record().at("/response/result").toString().contains("0 3 * * *"), feed.record().toString());
+        JsonNode rule = cluster.client.get(GUEST, EntityCollection.RULES, "nightly-greet");
+        assertEquals("active", rule.get("status").asText());
+        assertEquals("greet", rule.at("/action/name").asText());
+    }
+
+    @Test
+    void aSecondDeployOfTheSameProjectSendsNoWrite() throws Exception {
+        Project project = ProjectLoader.load(DeployProjects.shop(projects));
+        assertTrue(deploy(preview(project, DeployScope.project()), false).succeeded());
+        String greetVersion = cluster.client.get(GUEST, EntityCollection.ACTIONS, "shop/greet").get("version").asText();
+        cluster.counter.reset();
+
+        DeployPreview again = preview(ProjectLoader.load(project.folder()), DeployScope.project());
+        assertTrue(again.upToDate(), () -> String.valueOf(again.items()));
+        assertEquals(8, again.count(Change.UNCHANGED), () -> String.valueOf(again.items()));
+        DeployResult result = deploy(again, true);
+
+        assertTrue(result.succeeded(), result::summary);
+        assertEquals("Deployed: 0 written, 8 unchanged", result.summary());
+        assertEquals(List.of(), cluster.counter.writes(), "no PUT, POST or DELETE on a redeploy");
+        assertEquals(greetVersion, cluster.client.get(GUEST, EntityCollection.ACTIONS, "shop/greet").get("version").asText());
+    }
+
+    @Test
+    void aChangedSourceShowsAsAnUpdateAndARemovedActionAsExtraDeletedOnlyWhenAsked() throws Exception {
+        Path folder = DeployProjects.shop(projects);
+        assertTrue(deploy(preview(ProjectLoader.load(folder), DeployScope.project()), false).succeeded());
+
+        Files.writeString(folder.resolve("src/greet.js"),
+                "function main(p) { return { message: p.greeting + ' again from ' + p.region }; }\n");
+        Files.writeString(folder.resolve("manifest.yml"), DeployProjects.MANIFEST
+                .replace("      echo:\n        code: \"function main(p) { return { echo: p.text }; }\"\n"
+                        + "        runtime: nodejs:20\n", "")
+                .replace("cron: \"0 3 * * *\"", "cron: \"0 4 * * *\""));
+        DeployPreview preview = preview(ProjectLoader.load(folder), DeployScope.project());
+
+        assertEquals(List.of("unchanged package shop", "update action shop/greet", "unchanged action shop/price",
+                "unchanged sequence shop/greet-priced", "update trigger nightly", "update feed nightly",
+                "unchanged rule nightly-greet", "delete action shop/echo"), rows(preview));
+        assertEquals("code", preview.items().get(1).detail());
+        assertEquals("1 to create".replace("1", "0") + ", 3 to update, 4 unchanged, 1 extra on the target",
+                preview.summary());
+
+        cluster.counter.reset();
+        DeployResult kept = deploy(preview, false);
+        assertTrue(kept.succeeded(), () -> kept.summary() + kept.results());
+        assertEquals("Kept: deleting extra entities was not asked for.", kept.results().get(7).message());
+        assertEquals("Hello again from eu", result("shop/greet").get("message").asText());
+        assertTrue(cluster.client.get(GUEST, EntityCollection.ACTIONS, "shop/echo").has("exec"), "kept");
+        assertTrue(cluster.counter.writes().stream().noneMatch(w -> w.contains("price")), cluster.counter.writes()::toString);
+
+        DeployResult deleted = deploy(preview(ProjectLoader.load(folder), DeployScope.project()), true);
+        assertTrue(deleted.succeeded(), deleted::summary);
+        assertEquals("Deployed: 1 written, 7 unchanged", deleted.summary());
+        OpenWhiskException gone = assertThrows(OpenWhiskException.class,
+                () -> cluster.client.get(GUEST, EntityCollection.ACTIONS, "shop/echo"));
+        assertEquals(404, gone.status());
+    }
+
+    @Test
+    void anActionScopeDeploysTheActionAndItsPackageOnly() throws Exception {
+        Project project = ProjectLoader.load(DeployProjects.shop(projects));
+        DeployPreview preview = preview(project, DeployScope.ofAction("shop/greet"));
+        assertEquals(List.of("create package shop", "create action shop/greet"), rows(preview));
+        assertTrue(deploy(preview, true).succeeded());
+        assertEquals(1, cluster.client.listActions(GUEST).size());
+
+        DeployPreview pkg = preview(project, DeployScope.ofPackage("shop"));
+        assertEquals(8, pkg.items().size(), () -> rows(pkg).toString());
+        assertEquals(6, pkg.count(Change.CREATE));
+        assertThrows(IllegalArgumentException.class, () -> preview(project, DeployScope.ofAction("shop/nope")));
+    }
+
+    @Test
+    void aSequenceIsNotWrittenWhenAComponentFailsOrIsMissingOnTheTarget() throws Exception {
+        Path folder = projects.resolve("broken");
+        Samples.write(folder, "ok.js", "function main() { return { ok: true }; }");
+        Samples.write(folder, "manifest.yml", """
+                packages:
+                  demo:
+                    actions:
+                      ok: {function: ok.js}
+                      bad!: {function: ok.js}
+                    sequences:
+                      uses-bad: {actions: "ok, bad!"}
+                      uses-elsewhere: {actions: "ok, /guest/other/missing"}
+                      fine: {actions: ok}
+                """);
+        DeployPreview preview = preview(ProjectLoader.load(folder), DeployScope.project());
+        DeployItem elsewhere = preview.items().stream().filter(i -> i.name().equals("demo/uses-elsewhere"))
+                .findFirst().orElseThrow();
+        assertEquals("its component /guest/other/missing is not on the target and not in this deploy",
+                elsewhere.blocked());
+
+        DeployResult result = deploy(preview, false);
+
+        assertFalse(result.succeeded());
+        Map<String, ItemResult> byName = new java.util.HashMap<>();
+        result.results().forEach(r -> byName.put(r.item().name(), r));
+        assertEquals(ItemStatus.FAILED, byName.get("demo/bad!").status());
+        assertEquals(400, byName.get("demo/bad!").httpStatus());
+        assertEquals(ItemStatus.SKIPPED, byName.get("demo/uses-bad").status());
+        assertEquals("Not written: its component action demo/bad!, which failed (a sequence never points at a"
+                + " missing action).", byName.get("demo/uses-bad").message());
+        assertEquals(ItemStatus.SKIPPED, byName.get("demo/uses-elsewhere").status());
+        assertEquals(ItemStatus.DONE, byName.get("demo/fine").status());
+        for (String notThere : List.of("demo/uses-bad", "demo/uses-elsewhere")) {
+            assertEquals(404, assertThrows(OpenWhiskException.class,
+                    () -> cluster.client.get(GUEST, EntityCollection.ACTIONS, notThere)).status());
+        }
+        assertTrue(result("demo/fine").get("ok").asBoolean());
+    }
+}
