@@ -209,12 +209,17 @@ public final class Workbench extends BorderPane {
         debug.setTooltip(new Tooltip("Debug the action in the invoke panel: stop at the breakpoints (Shift+F9)"));
         debug.setOnAction(e -> commands.run(Command.DEBUG));
         debug.disableProperty().bind(commands.item(Command.DEBUG).disableProperty());
+        Button deploy = new Button("Deploy…", new IconGraphic(Icon.CLUSTER, 14));
+        deploy.setId("tool-deploy");
+        deploy.setTooltip(new Tooltip("Deploy the project to a cluster, with a preview first (Ctrl+Shift+Y)"));
+        deploy.setOnAction(e -> commands.run(Command.DEPLOY_PROJECT));
+        deploy.disableProperty().bind(commands.item(Command.DEPLOY_PROJECT).disableProperty());
         Button refresh = toolButton("tool-refresh", Icon.REFRESH, "Refresh the explorer (F5)", Command.REFRESH);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         ToolBar bar = new ToolBar(open, save, new Separator(Orientation.VERTICAL),
                 new TargetChooser(targets, this::addCluster), refresh, new Separator(Orientation.VERTICAL), sync,
-                invoke, debug, grow);
+                invoke, debug, new Separator(Orientation.VERTICAL), deploy, grow);
         bar.setId("toolbar");
         return bar;
     }
@@ -362,6 +367,14 @@ public final class Workbench extends BorderPane {
                 .disabledWhen(Command.PAUSE, debugger.panel().commands().canPause().not())
                 .on(Command.STOP_DEBUG, debugger::stop)
                 .disabledWhen(Command.STOP_DEBUG, debugger.panel().commands().canStop().not())
+                .on(Command.DEPLOY_PROJECT, () -> deploy(dev.whiskstudio.app.deploy.DeployScope.project()))
+                .disabledWhen(Command.DEPLOY_PROJECT, project.projectProperty().isNull())
+                .on(Command.DEPLOY_PACKAGE, () -> currentProjectAction().ifPresent(a -> deploy(
+                        dev.whiskstudio.app.deploy.DeployScope.ofPackage(a.packageName()))))
+                .disabledWhen(Command.DEPLOY_PACKAGE, noProjectAction())
+                .on(Command.DEPLOY_ACTION, () -> currentProjectAction().ifPresent(a -> deploy(
+                        dev.whiskstudio.app.deploy.DeployScope.ofAction(a.qualifiedName()))))
+                .disabledWhen(Command.DEPLOY_ACTION, noProjectAction())
                 .on(Command.SYNC_PROJECT, this::syncProject)
                 .disabledWhen(Command.SYNC_PROJECT, Bindings.createBooleanBinding(() -> project.projectProperty().get() == null
                                 || status.stateProperty().get() != SimulatorState.RUNNING || work.busyProperty().get(),
@@ -477,6 +490,65 @@ public final class Workbench extends BorderPane {
             if (!work.start(task)) {
                 message.set("Other work is still running: wait for it or cancel it first.");
             }
+        }));
+    }
+
+    /**
+     * The project's action the user works on: the invoke panel's, else the one whose file is in the editor; empty
+     * when neither is one of the open project's.
+     */
+    private java.util.Optional<dev.whiskstudio.app.workspace.project.ProjectAction> currentProjectAction() {
+        var loaded = project.projectProperty().get();
+        if (loaded == null) {
+            return java.util.Optional.empty();
+        }
+        ActionRef shown = invokePanel.getAction();
+        if (shown != null) {
+            var own = loaded.findAction(shown.path());
+            if (own.isPresent()) {
+                return own;
+            }
+        }
+        Path file = editors.currentDocument().map(EditorDocument::path).orElse(null);
+        return file == null ? java.util.Optional.empty()
+                : loaded.actions().stream().filter(a -> file.equals(a.sourceFile())).findFirst();
+    }
+
+    private BooleanBinding noProjectAction() {
+        return Bindings.createBooleanBinding(() -> currentProjectAction().isEmpty(), project.projectProperty(),
+                invokePanel.actionProperty(), editors.currentDocumentProperty());
+    }
+
+    /**
+     * Opens the deploy dialog for the project, a package or an action: the files are saved first (what is deployed is
+     * what is on disk); the targets offered are the clusters, the one selected first, then the simulator.
+     */
+    private void deploy(dev.whiskstudio.app.deploy.DeployScope scope) {
+        var loaded = project.projectProperty().get();
+        if (loaded == null) {
+            return;
+        }
+        editors.saveAll().whenComplete((ok, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                message.set("Not deployed: a file could not be saved: " + rootMessage(failure));
+                return;
+            }
+            java.util.List<TargetEntry> offered = new java.util.ArrayList<>();
+            TargetEntry selected = targets.selectedProperty().get();
+            if (selected != null && selected.source() != dev.whiskstudio.app.workspace.targets.TargetSource.SIMULATOR) {
+                offered.add(selected);
+            }
+            for (TargetEntry e : targets.entries()) {
+                if (!offered.contains(e) && e.source() != dev.whiskstudio.app.workspace.targets.TargetSource.SIMULATOR) {
+                    offered.add(e);
+                }
+            }
+            if (targets.simulatorEntry() != null) {
+                offered.add(targets.simulatorEntry());
+            }
+            dev.whiskstudio.app.deploy.ui.DeployDialog.show(getScene().getWindow(),
+                    dev.whiskstudio.app.deploy.ui.DeployRequest.of(loaded, scope, offered, io,
+                            targets.catalog().userTargets()));
         }));
     }
 
