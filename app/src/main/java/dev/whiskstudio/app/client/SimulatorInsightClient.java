@@ -209,6 +209,8 @@ public final class SimulatorInsightClient implements AutoCloseable {
                         deliver(eventSource, () -> listener.onActivationStarted(ActivationEvent.started(parsed)));
                 case "activation" ->
                         deliver(eventSource, () -> listener.onActivationRecorded(ActivationEvent.recorded(parsed)));
+                case "activation-end" -> deliver(eventSource,
+                        () -> listener.onActivationEnded(parsed.path("activationId").asText()));
                 case "pool" -> deliver(eventSource, () -> listener.onPool(PoolView.fromJson(parsed)));
                 case "debug" -> deliver(eventSource, () -> listener.onDebug(DebugEvent.fromJson(parsed)));
                 default -> {

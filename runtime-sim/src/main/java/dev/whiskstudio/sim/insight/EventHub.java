@@ -29,6 +29,8 @@ public final class EventHub implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
     static final String ACTIVATION_START = "activation-start";
     static final String ACTIVATION = "activation";
+    /** An activation ended without a record to store (the Adobe profile keeps none of a successful blocking call). */
+    static final String ACTIVATION_END = "activation-end";
     static final String POOL = "pool";
     static final String DEBUG = "debug";
     static final Duration POOL_INTERVAL = Duration.ofMillis(100);

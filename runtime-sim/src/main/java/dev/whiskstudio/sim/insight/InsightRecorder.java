@@ -81,5 +81,14 @@ public final class InsightRecorder implements ActivationListener, ActivationObse
     @Override
     public void notStored(ActivationRecord record) {
         placements.remove(record.activationId());
+        if (!events.hasSubscribers()) {
+            return;
+        }
+        // a client that saw it start must hear that it ended, or it would show it running for ever
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("activationId", record.activationId());
+        o.put("namespace", record.namespace());
+        o.put("end", record.end());
+        events.publish(record.namespace(), EventHub.ACTIVATION_END, o.toString());
     }
 }

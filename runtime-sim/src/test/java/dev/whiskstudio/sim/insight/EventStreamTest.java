@@ -103,6 +103,26 @@ class EventStreamTest {
     }
 
     @Test
+    void anActivationWithNoRecordToStoreIsSaidToHaveEnded() throws Exception {
+        // the Adobe profile keeps no record of a successful blocking call: a subscriber hears its end all the same
+        sim.close();
+        sim = new SimHarness(SimConfig.defaults(dataDir.resolve("adobe"), Profile.ADOBE_IO_RUNTIME));
+        guest = sim.guest();
+        assertEquals(200, guest.put("/api/v1/namespaces/_/actions/echo",
+                InsightApiTest.action(InsightApiTest.ECHO, "\"limits\":{\"memory\":128}")).status());
+        try (EventStreamProbe probe = subscribe(Credential.GUEST, null)) {
+            probe.next(WAIT, "the pool as it is", e -> true);
+            String id = invoke("{}");
+            Event started = probe.next(WAIT, "activation-start", e -> e.name().startsWith("activation"));
+            assertTrue(is(started, "activation-start", id), started.toString());
+            Event ended = probe.next(WAIT, "activation-end", e -> e.name().startsWith("activation"));
+            assertTrue(is(ended, "activation-end", id), "the end, with no record: " + ended);
+            assertTrue(ended.data().get("end").asLong() >= started.data().get("start").asLong());
+            assertEquals(404, guest.get("/api/v1/namespaces/_/activations/" + id).status(), "no record stored");
+        }
+    }
+
+    @Test
     void poolEventsFollowTheContainersAtMostTenASecond() throws Exception {
         try (EventStreamProbe probe = subscribe(Credential.GUEST, null)) {
             probe.next(WAIT, "the first pool event", e -> e.name().equals("pool"));

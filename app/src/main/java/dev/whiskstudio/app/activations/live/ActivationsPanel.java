@@ -189,6 +189,12 @@ public final class ActivationsPanel extends TabPane {
                 timelineModel.put(LiveMappings.running(e));
             }
         }));
+        // an activation with no record to come (Adobe's successful blocking calls) leaves the timeline when it ends
+        feed.setOnEnded(id -> Platform.runLater(() -> {
+            if (simulator == insight && timelineModel.bar(id).map(b -> b.running()).orElse(false)) {
+                timelineModel.remove(id);
+            }
+        }));
         feed.setOnPool(p -> Platform.runLater(() -> {
             if (simulator == insight) {
                 poolView.show(LiveMappings.pool(p));

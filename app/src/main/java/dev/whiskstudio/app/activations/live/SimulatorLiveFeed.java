@@ -38,6 +38,7 @@ public final class SimulatorLiveFeed implements ActivationFeed {
     private final ActivationReader reader;
     private volatile Consumer<ActivationEvent> onStarted = e -> { };
     private volatile Consumer<PoolView> onPool = p -> { };
+    private volatile Consumer<String> onEnded = id -> { };
 
     public SimulatorLiveFeed(SimulatorInsightClient client, ActivationReader reader) {
         this.client = client;
@@ -47,6 +48,11 @@ public final class SimulatorLiveFeed implements ActivationFeed {
     /** Hears each activation as it begins in its container (on the feed's thread). */
     public void setOnStarted(Consumer<ActivationEvent> onStarted) {
         this.onStarted = onStarted;
+    }
+
+    /** Hears the id of each activation that ended without a stored record (on the feed's thread). */
+    public void setOnEnded(Consumer<String> onEnded) {
+        this.onEnded = onEnded;
     }
 
     /** Hears each change of the container pool (on the feed's thread). */
@@ -103,6 +109,11 @@ public final class SimulatorLiveFeed implements ActivationFeed {
                         row = row.withInsight(SimulatorInsightSource.rowInsight(event.insight()));
                     }
                     deliver(List.of(row));
+                }
+
+                @Override
+                public void onActivationEnded(String activationId) {
+                    onEnded.accept(activationId);
                 }
 
                 @Override

@@ -26,6 +26,13 @@ public interface SimulatorEventListener {
     default void onActivationRecorded(ActivationEvent event) {
     }
 
+    /**
+     * An activation ended and no record of it is stored (the Adobe profile keeps none of a successful blocking call):
+     * only its id is known.
+     */
+    default void onActivationEnded(String activationId) {
+    }
+
     /** The pool changed (at most one snapshot per 100 ms). */
     default void onPool(PoolView pool) {
     }

@@ -170,7 +170,9 @@ public final class DockerContainer implements Container {
      * killed it.
      */
     public CompletableFuture<ContainerExit> exitStatus() {
-        return exit.copy();
+        // completes after exited(): whoever is told of the exit finds exited() done too (dependents of one future
+        // complete in no promised order)
+        return exited.thenApply(v -> exit.join());
     }
 
     /**
