@@ -247,32 +247,8 @@ class WorkbenchAcceptanceTest {
 
     // ---------------------------------------------------------------- reading the window
 
-    /**
-     * The project tree's row showing an entity of that name, scrolled into view (the tree only has cells for the rows
-     * it shows), or null while the tree has no such entity.
-     */
     private Node projectRow(String name) throws Exception {
-        boolean present = onFx(() -> {
-            var tree = workbench.lookup("#project-tree") instanceof javafx.scene.control.TreeView<?> t ? t : null;
-            if (tree == null) {
-                return false;
-            }
-            for (int i = 0; i < tree.getExpandedItemCount(); i++) {
-                TreeItem<?> item = tree.getTreeItem(i);
-                if (item != null && item.getValue() instanceof ProjectNode p && p.label().equals(name)) {
-                    tree.scrollTo(i);
-                    return true;
-                }
-            }
-            return false;
-        });
-        if (!present) {
-            return null;
-        }
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        return onFx(() -> robot.lookup("#project-tree .tree-cell").queryAll().stream()
-                .filter(n -> n instanceof TreeCell<?> c && c.getItem() instanceof ProjectNode p && p.label().equals(name))
-                .findFirst().orElse(null));
+        return new WindowQueries(robot, workbench).projectRow(name);
     }
 
     private boolean explorerHas(String label) throws Exception {
@@ -297,8 +273,7 @@ class WorkbenchAcceptanceTest {
     }
 
     private String text(String query) throws Exception {
-        return onFx(() -> robot.lookup(query).tryQuery().map(n -> n instanceof Label l ? l.getText()
-                : n instanceof javafx.scene.control.Labeled b ? b.getText() : "").orElse(""));
+        return new WindowQueries(robot, workbench).text(query);
     }
 
     private static int closedPort() throws IOException {

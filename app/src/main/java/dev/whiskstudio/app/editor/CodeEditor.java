@@ -7,10 +7,8 @@ import dev.whiskstudio.app.editor.highlight.JavaScriptHighlighter;
 import dev.whiskstudio.app.editor.highlight.Language;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.undo.UndoManager;
@@ -26,7 +24,7 @@ import java.util.Optional;
  * features installed on it. The host itself only knows the text, the caret, undo, its bars and its features; every
  * behaviour beyond that is an {@link EditorFeature}. All methods are for the FX thread.
  */
-public class CodeEditor extends Region {
+public class CodeEditor extends dev.whiskstudio.app.ui.FillPane {
     private final EditorArea area = new EditorArea();
     private final VirtualizedScrollPane<EditorArea> scrollPane = new VirtualizedScrollPane<>(area);
     private final VBox bars = new VBox();
@@ -57,7 +55,7 @@ public class CodeEditor extends Region {
         getStylesheets().add(EditorStyles.sheet());
         bars.getStyleClass().add("editor-bars");
         VBox.setVgrow(scrollPane, Priority.ALWAYS);
-        getChildren().add(column);
+        fill(column);
         area.currentParagraphProperty().addListener((obs, old, now) -> updateCaretPosition());
         area.caretColumnProperty().addListener((obs, old, now) -> updateCaretPosition());
     }
@@ -237,39 +235,5 @@ public class CodeEditor extends Region {
         for (Class<? extends EditorFeature> type : new ArrayList<>(features.keySet())) {
             uninstall(type);
         }
-    }
-
-    // ---- layout: the column fills the region ----
-
-    @Override
-    public void requestFocus() {
-        area.requestFocus();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        Insets insets = getInsets();
-        column.resizeRelocate(insets.getLeft(), insets.getTop(),
-                getWidth() - insets.getLeft() - insets.getRight(), getHeight() - insets.getTop() - insets.getBottom());
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return column.prefWidth(height) + getInsets().getLeft() + getInsets().getRight();
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return column.prefHeight(width) + getInsets().getTop() + getInsets().getBottom();
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return 0;
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return 0;
     }
 }

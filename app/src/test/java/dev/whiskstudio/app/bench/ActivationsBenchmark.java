@@ -84,23 +84,15 @@ public final class ActivationsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String only = System.getProperty("bench.only", "all").trim();
-        if (!only.isEmpty() && !only.equals("all") && !only.equals("activations")) {
-            System.out.println("activations benchmark skipped (bench.only=" + only + ")");
+        if (!BenchFx.chosen("activations benchmark", "activations")) {
             return;
         }
-        String display = System.getenv("DISPLAY");
-        boolean headless = display == null || display.isBlank();
-        if (headless) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-        }
+        String screen = BenchFx.screen();
         ActivationsBenchmark benchmark = new ActivationsBenchmark(Integer.getInteger("bench.activations.rows", 100_000),
                 Integer.getInteger("bench.activations.runs", 30), Integer.getInteger("bench.activations.scrollRows", 40));
         Path folder = Files.createTempDirectory("activations-bench");
         try {
-            benchmark.run(folder, headless ? "headless Monocle, software rendering" : "display " + display);
+            benchmark.run(folder, screen);
         } finally {
             benchmark.io.shutdownNow();
             Platform.exit();
@@ -516,13 +508,7 @@ public final class ActivationsBenchmark {
     }
 
     private static double percentile(List<Double> values, double p) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        return BenchFx.percentile(values, p);
     }
 
     private static long usedHeapAfterGc() {
@@ -534,15 +520,7 @@ public final class ActivationsBenchmark {
     }
 
     private static <T> T onFx(Supplier<T> call) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(call.get());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return BenchFx.onFx(call, TIMEOUT_SECONDS);
     }
 
     private static void deleteQuietly(Path path) {

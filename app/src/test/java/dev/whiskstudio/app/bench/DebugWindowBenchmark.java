@@ -65,18 +65,10 @@ public final class DebugWindowBenchmark {
     private Path file;
 
     public static void main(String[] args) throws Exception {
-        String only = System.getProperty("bench.only", "all").trim();
-        if (!only.isEmpty() && !only.equals("all") && !only.equals("debug") && !only.equals("debugui")) {
-            System.out.println("debug window benchmark skipped (bench.only=" + only + ")");
+        if (!BenchFx.chosen("debug window benchmark", "debug", "debugui")) {
             return;
         }
-        String display = System.getenv("DISPLAY");
-        boolean headless = display == null || display.isBlank();
-        if (headless) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-        }
+        String screen = BenchFx.screen();
         Path folder = Files.createTempDirectory("debug-window-bench");
         WhiskStudioApp app = null;
         try {
@@ -87,7 +79,7 @@ public final class DebugWindowBenchmark {
             app = benchmark.start(folder);
             benchmark.run(Integer.getInteger("bench.debugui.runs", 10), Integer.getInteger("bench.debugui.steps", 200),
                     Integer.getInteger("bench.debugui.warmup", 40),
-                    headless ? "headless Monocle, software rendering" : "display " + display);
+                    screen);
         } finally {
             if (app != null) {
                 WhiskStudioApp stopping = app;
@@ -265,13 +257,9 @@ public final class DebugWindowBenchmark {
     private static void row(String name, List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         System.out.printf(Locale.ROOT, "| %s | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n", name, sorted.size(),
-                percentile(sorted, 50), percentile(sorted, 90), sorted.get(0), sorted.get(sorted.size() - 1));
+                BenchFx.percentile(sorted, 50), BenchFx.percentile(sorted, 90), sorted.get(0), sorted.get(sorted.size() - 1));
     }
 
-    private static double percentile(List<Double> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
@@ -284,14 +272,12 @@ public final class DebugWindowBenchmark {
     }
 
     private static <T> T onFx(Callable<T> call) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
+        return BenchFx.onFx(() -> {
             try {
-                result.complete(call.call());
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
+                return call.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-        });
-        return result.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }, WAIT_SECONDS);
     }
 }

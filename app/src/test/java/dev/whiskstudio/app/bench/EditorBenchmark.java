@@ -67,23 +67,15 @@ public final class EditorBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String only = System.getProperty("bench.only", "all").trim();
-        if (!only.isEmpty() && !only.equals("all") && !only.equals("editor")) {
-            System.out.println("editor benchmark skipped (bench.only=" + only + ")");
+        if (!BenchFx.chosen("editor benchmark", "editor")) {
             return;
         }
-        String display = System.getenv("DISPLAY");
-        boolean headless = display == null || display.isBlank();
-        if (headless) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-        }
+        String screen = BenchFx.screen();
         EditorBenchmark benchmark = new EditorBenchmark(Integer.getInteger("bench.editor.lines", 10_000),
                 Integer.getInteger("bench.editor.keystrokes", 500), Integer.getInteger("bench.editor.warmup", 200));
         Path folder = Files.createTempDirectory("editor-bench");
         try {
-            benchmark.run(folder, headless ? "headless Monocle, software rendering" : "display " + display);
+            benchmark.run(folder, screen);
         } finally {
             Platform.exit();
             try (Stream<Path> files = Files.walk(folder)) {
@@ -273,22 +265,11 @@ public final class EditorBenchmark {
     }
 
     private static double percentile(List<Double> values, double p) {
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        return BenchFx.percentile(values, p);
     }
 
     private static <T> T onFx(Supplier<T> call) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(call.get());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return BenchFx.onFx(call, TIMEOUT_SECONDS);
     }
 
     /** Plausible action code: functions, objects, strings, template literals, comments, regular expressions. */

@@ -62,22 +62,14 @@ public final class TimelineBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        String only = System.getProperty("bench.only", "all").trim();
-        if (!only.isEmpty() && !only.equals("all") && !only.equals("timeline")) {
-            System.out.println("timeline benchmark skipped (bench.only=" + only + ")");
+        if (!BenchFx.chosen("timeline benchmark", "timeline")) {
             return;
         }
-        String display = System.getenv("DISPLAY");
-        boolean headless = display == null || display.isBlank();
-        if (headless) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-        }
+        String screen = BenchFx.screen();
         TimelineBenchmark benchmark = new TimelineBenchmark(Integer.getInteger("bench.timeline.bars", 10_000),
                 Integer.getInteger("bench.timeline.frames", 300), Integer.getInteger("bench.timeline.warmup", 150));
         try {
-            benchmark.run(headless ? "headless Monocle, software rendering" : "display " + display);
+            benchmark.run(screen);
         } finally {
             Platform.exit();
         }
@@ -312,24 +304,10 @@ public final class TimelineBenchmark {
     }
 
     private static double percentile(List<Double> values, double p) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Double> sorted = new ArrayList<>(values);
-        sorted.sort(null);
-        int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        return BenchFx.percentile(values, p);
     }
 
     private static <T> T onFx(Supplier<T> call) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(call.get());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return BenchFx.onFx(call, TIMEOUT_SECONDS);
     }
 }

@@ -4,7 +4,6 @@ import dev.whiskstudio.app.debug.DebugState;
 import dev.whiskstudio.app.debug.ExceptionPause;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,7 +16,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -28,7 +26,7 @@ import java.util.List;
  * F11, Step out Shift+F11, Pause, Stop, and when exceptions pause the program), a status line, and the call stack,
  * breakpoints, variables, watches and console. The shortcuts are put on the scene the panel is in. FX thread only.
  */
-public final class DebugPanel extends Region {
+public final class DebugPanel extends dev.whiskstudio.app.ui.FillPane {
     private final DebugContext context;
     private final DebugCommands commands;
     private final Label status = new Label();
@@ -85,7 +83,7 @@ public final class DebugPanel extends Region {
         VBox.setVgrow(sections, Priority.ALWAYS);
 
         column = new VBox(toolbar(), status, sections);
-        getChildren().add(column);
+        fill(column);
         sceneProperty().addListener(sceneChange);
     }
 
@@ -198,32 +196,4 @@ public final class DebugPanel extends Region {
         return status;
     }
 
-    // ---- layout: the column fills the region
-
-    @Override
-    protected void layoutChildren() {
-        Insets in = getInsets();
-        column.resizeRelocate(in.getLeft(), in.getTop(), getWidth() - in.getLeft() - in.getRight(),
-                getHeight() - in.getTop() - in.getBottom());
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return column.prefWidth(height) + getInsets().getLeft() + getInsets().getRight();
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return column.prefHeight(width) + getInsets().getTop() + getInsets().getBottom();
-    }
-
-    @Override
-    protected double computeMinHeight(double width) {
-        return 0;
-    }
-
-    @Override
-    protected double computeMinWidth(double height) {
-        return 0;
-    }
 }
