@@ -159,6 +159,72 @@ class DebugAcceptanceTest {
         waitUntil(DEBUG_SECONDS, () -> onFx(() -> context().stateProperty().get()) == DebugState.ENDED);
     }
 
+    @Test
+    void debuggingAgainReusesTheSessionUntilTheCodeChangesThenStartsANewOne() throws Exception {
+        EditorDocument hello = openFromProject("hello", "src/hello.js");
+        robot.clickOn("#breakpoint-area-5");
+        waitUntil(() -> hello.breakpoints().contains(5));
+        robot.clickOn(projectRow("hello"));
+        waitUntil(() -> text("#invoke-action").contains("hello"));
+        robot.clickOn("#invoke-debug");
+        awaitPausedAt(hello, 5);
+        var first = onFx(() -> context().currentSession().orElseThrow());
+        robot.press(KeyCode.F8).release(KeyCode.F8);
+        waitUntil(DEBUG_SECONDS, () -> text("#invoke-status").toLowerCase().contains("success"));
+
+        // the same code: the same session (and container) stops again
+        robot.clickOn("#invoke-debug");
+        awaitPausedAt(hello, 5);
+        assertTrue(onFx(() -> context().currentSession().orElseThrow()) == first, "the session goes on");
+        robot.press(KeyCode.F8).release(KeyCode.F8);
+        waitUntil(DEBUG_SECONDS, () -> text("#invoke-status").toLowerCase().contains("success"));
+
+        // an edit, saved: Debug syncs it and debugs the new code in a new session
+        onFx(() -> {
+            hello.editor().area().insertText(5, 0, "  params.debugged = true;\n");
+            return null;
+        });
+        robot.clickOn("#invoke-debug");
+        awaitPausedAt(hello, 5);
+        assertTrue(onFx(() -> context().currentSession().orElseThrow()) != first, "a new session for the new code");
+        assertEquals(DebugState.ENDED, onFx(first::state));
+        robot.clickOn("#debug-console-input").write("typeof params.debugged").push(KeyCode.ENTER);
+        waitUntil(() -> consoleShows("undefined"));
+        robot.press(KeyCode.F10).release(KeyCode.F10);
+        awaitPausedAt(hello, 6);
+        robot.press(KeyCode.F10).release(KeyCode.F10);
+        awaitPausedAt(hello, 7);
+        robot.clickOn("#debug-console-input").write("params.debugged").push(KeyCode.ENTER);
+        waitUntil(() -> consoleShows("true"));
+        robot.clickOn("#debug-stop");
+        waitUntil(DEBUG_SECONDS, () -> onFx(() -> context().stateProperty().get()) == DebugState.ENDED);
+    }
+
+    @Test
+    void stoppingADebugThatIsStillStartingLeavesNoSessionBehind() throws Exception {
+        robot.clickOn(projectRow("hello"));
+        waitUntil(() -> text("#invoke-action").contains("hello"));
+        // Debug syncs the project first: Stop comes while it does
+        onFx(() -> {
+            workbench.commands().run(dev.whiskstudio.app.workbench.Command.DEBUG);
+            workbench.commands().run(dev.whiskstudio.app.workbench.Command.STOP_DEBUG);
+            return null;
+        });
+        try (SimulatorDebugClient client = new SimulatorDebugClient(simulatorApiHost(), Credential.GUEST.auth())) {
+            // whatever got started is ended: no session stays on, nothing was invoked, Debug works again
+            waitUntil(DEBUG_SECONDS, () -> client.list("_").isEmpty()
+                    && onFx(() -> !workbench.commands().item(dev.whiskstudio.app.workbench.Command.DEBUG).isDisable()));
+            assertTrue(onFx(() -> !workbench.invokePanel().runningProperty().get()));
+        }
+        EditorDocument hello = openFromProject("hello", "src/hello.js");
+        robot.clickOn("#breakpoint-area-5");
+        robot.clickOn(projectRow("hello"));
+        robot.clickOn("#invoke-debug");
+        awaitPausedAt(hello, 5);
+        robot.clickOn("#debug-stop");
+        waitUntil(DEBUG_SECONDS, () -> onFx(() -> context().stateProperty().get()) == DebugState.ENDED);
+    }
+
     // ---------------------------------------------------------------- reading the window
 
     private EditorDocument openFromProject(String action, String file) throws Exception {

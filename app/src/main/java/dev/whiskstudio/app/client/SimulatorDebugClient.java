@@ -29,7 +29,7 @@ import java.util.Optional;
  */
 public final class SimulatorDebugClient implements AutoCloseable {
     /** Starting a session starts a container (and, the first time with Docker, builds its image). */
-    static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
     private final HttpUrl simBase;

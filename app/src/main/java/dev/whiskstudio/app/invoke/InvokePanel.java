@@ -236,14 +236,43 @@ public class InvokePanel extends BorderPane {
      * debugged activation can stay paused far longer than a plain one runs.
      */
     public void run(boolean block, Duration waitLimit) {
-        Objects.requireNonNull(waitLimit);
+        pendingRun().ifPresent(r -> run(r, block, waitLimit));
+    }
+
+    /** What Run would invoke now: the target, the action shown and the parameters typed; empty when Run can't. */
+    public java.util.Optional<PendingRun> pendingRun() {
         Target t = target.get();
         ActionRef a = action.get();
         ParsedParams params = parsed.get();
-        if (t == null || a == null || !params.valid() || running.get()) {
-            return;
+        if (t == null || a == null || !params.valid()) {
+            return java.util.Optional.empty();
         }
-        String typed = editor.getText().strip();
+        return java.util.Optional.of(new PendingRun(t, a, params, editor.getText().strip()));
+    }
+
+    /**
+     * An invocation as it was asked for: a debugged one is taken when Debug is pressed and started once the debug
+     * session is ready, whatever the panel shows by then.
+     */
+    public record PendingRun(Target target, ActionRef action, ParsedParams params, String typed) {
+        /** The same on another target (the simulator, where debugging runs). */
+        public PendingRun on(Target other) {
+            return new PendingRun(other, action, params, typed);
+        }
+    }
+
+    /**
+     * Starts a run taken earlier; false (and nothing done) while another invocation is running.
+     */
+    public boolean run(PendingRun run, boolean block, Duration waitLimit) {
+        Objects.requireNonNull(waitLimit);
+        if (running.get()) {
+            return false;
+        }
+        Target t = run.target();
+        ActionRef a = run.action();
+        ParsedParams params = run.params();
+        String typed = run.typed();
         if (!typed.isEmpty()) {
             String key = shownKey;
             history.remember(InputHistory.key(t, a), typed).thenCompose(v -> history.recent(InputHistory.key(t, a)))
@@ -278,6 +307,7 @@ public class InvokePanel extends BorderPane {
         } catch (RuntimeException rejected) {
             finish(task, () -> message.setText("The invocation could not start: " + rejected.getMessage()));
         }
+        return true;
     }
 
     /** Stops waiting for the running invocation; the activation itself goes on on the target. */

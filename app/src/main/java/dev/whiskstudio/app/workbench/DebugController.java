@@ -70,8 +70,14 @@ final class DebugController {
     /** The session shown and what it debugs; null when none was started or it ended. */
     private Running running;
 
-    private record Running(DebugSession session, ActionRef action, SimulatorDebugClient client) {
+    private record Running(DebugSession session, ActionRef action, SimulatorDebugBackend backend) {
     }
+    /** Counts the Debugs started and stopped: a start whose number is no longer current was stopped, and gives up. */
+    private long startGeneration;
+    /** The run a Debug started, while the invoke panel follows it: cut short once its session has ended. */
+    private boolean followingDebugRun;
+    private final javafx.animation.PauseTransition afterEnd = new javafx.animation.PauseTransition(
+            javafx.util.Duration.seconds(15));
 
     DebugController(Executor io, TargetsModel targets, TargetClients clients, ProjectSession project,
                     EditorTabs editors, InvokePanel invokePanel, RemoteCode remoteCode, BackgroundWork work,
@@ -93,6 +99,12 @@ final class DebugController {
             return state == DebugState.PAUSED ? "Debug (paused)" : state == DebugState.RUNNING ? "Debug (running)"
                     : "Debug";
         }, context.stateProperty()));
+        invokePanel.runningProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                followingDebugRun = false;
+                afterEnd.stop();
+            }
+        });
         // the debugger comes forward when the program stops, wherever the user was looking
         context.pausedProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -129,7 +141,7 @@ final class DebugController {
     }
 
     /** Debugs an action with the given parameters (shown in the invoke panel first), or with those typed (null). */
-    void debug(ActionRef action, JsonNode params) {
+    void debug(ActionRef asked, JsonNode params) {
         if (starting.get() || invokePanel.runningProperty().get()) {
             message.accept("An invocation is still running: wait for it, or stop it, before debugging again.");
             return;
@@ -139,36 +151,59 @@ final class DebugController {
             message.accept("Debugging runs on the embedded simulator, which is not running.");
             return;
         }
-        Optional<ProjectAction> own = projectAction(action);
+        Optional<ProjectAction> own = projectAction(asked);
+        if (!targets.isSimulatorSelected() && own.isEmpty()) {
+            message.accept("Debugging runs on the embedded simulator: " + asked.qualifiedName() + " is on "
+                    + Optional.ofNullable(targets.selectedProperty().get()).map(TargetEntry::name).orElse("another target")
+                    + ". Sync its project to the simulator, then debug it there.");
+            return;
+        }
+        // the project's action, wherever it was chosen from, is debugged in the simulator's own namespace
+        ActionRef action = own.isPresent() ? new ActionRef("_", asked.packageName(), asked.name()) : asked;
         if (!targets.isSimulatorSelected()) {
-            if (own.isEmpty()) {
-                message.accept("Debugging runs on the embedded simulator: " + action.qualifiedName() + " is on "
-                        + Optional.ofNullable(targets.selectedProperty().get()).map(TargetEntry::name).orElse("another target")
-                        + ". Sync its project to the simulator, then debug it there.");
-                return;
-            }
             targets.selectSimulator();
         }
         invokePanel.setAction(action);
         if (params != null) {
             invokePanel.editor().setText(pretty(params));
         }
+        // what is invoked is what was asked now, whatever the panel shows once the session is ready
+        Optional<InvokePanel.PendingRun> pending = invokePanel.pendingRun().map(r -> r.on(simulator.target()));
+        if (pending.isEmpty()) {
+            message.accept("The parameters are not valid JSON: correct them in the invoke panel, then debug.");
+            return;
+        }
+        long mine = ++startGeneration;
         starting.set(true);
         showTab.run();
-        ensureSession(action, own.orElse(null), simulator)
+        ensureSession(action, own.orElse(null), simulator, mine)
                 .whenComplete((ok, failure) -> Platform.runLater(() -> {
+                    if (mine != startGeneration) {
+                        // stopped, or a later Debug took over: that one says how it went
+                        return;
+                    }
                     starting.set(false);
                     if (failure != null) {
                         message.accept("Could not start debugging " + action.qualifiedName() + ": "
                                 + Failures.messageOf(Failures.unwrap(failure)));
                         return;
                     }
-                    invokePanel.run(false, DEBUG_WAIT);
+                    if (invokePanel.run(pending.get(), false, DEBUG_WAIT)) {
+                        followingDebugRun = true;
+                    } else {
+                        message.accept("The debug session is on, but " + action.qualifiedName() + " was not invoked: "
+                                + "another invocation is running. Invoke it again when that one is done.");
+                    }
                 }));
     }
 
     /** Ends the session shown, if any (its container is removed). */
     void stop() {
+        if (starting.get()) {
+            // a Debug still preparing gives up at its next step; the session it may have begun is ended below
+            startGeneration++;
+            starting.set(false);
+        }
         if (running != null) {
             running.session().close();
         }
@@ -182,54 +217,129 @@ final class DebugController {
 
     // ---- starting a session
 
-    /** A live session of the action: the one shown when it is of this action, else a new one (the old one ended). */
-    private CompletableFuture<Void> ensureSession(ActionRef action, ProjectAction own, TargetEntry simulator) {
-        if (running != null && running.action().path().equals(action.path()) && isLive(running.session())) {
-            if (own == null) {
-                return CompletableFuture.completedFuture(null);
-            }
-            // the same session goes on only if the simulator still runs the project's code: else sync, start anew
-            return upToDate(own, action, simulator.target()).thenCompose(fresh -> fresh
-                    ? CompletableFuture.<Void>completedFuture(null)
-                    : startSession(action, own, simulator));
+    /**
+     * A live session of the action: the one shown, when it is of this action and its container runs the action's
+     * current code (and, for a project action, the project's); else a new one, the old one ended.
+     */
+    private CompletableFuture<Void> ensureSession(ActionRef action, ProjectAction own, TargetEntry simulator, long mine) {
+        Running current = running;
+        if (current == null || !current.action().path().equals(action.path()) || !isLive(current.session())) {
+            return startSession(action, own, simulator, mine);
         }
-        return startSession(action, own, simulator);
+        return CompletableFuture.supplyAsync(() -> revisionOf(action, simulator.target()), io)
+                .thenCompose(revision -> onFx(() -> {
+                    if (revision == null || !revision.equals(current.backend().revision())) {
+                        return startSession(action, own, simulator, mine);
+                    }
+                    if (own == null) {
+                        return CompletableFuture.<Void>completedFuture(null);
+                    }
+                    // what runs must be what is saved: an edit not saved yet counts too
+                    return editors.saveAll().thenCompose(saved -> upToDate(own, action, simulator.target()))
+                            .thenCompose(fresh -> fresh
+                            ? CompletableFuture.<Void>completedFuture(null)
+                            : startSession(action, own, simulator, mine));
+                }))
+                .thenCompose(next -> next);
     }
 
-    private CompletableFuture<Void> startSession(ActionRef action, ProjectAction own, TargetEntry simulator) {
+    private CompletableFuture<Void> startSession(ActionRef action, ProjectAction own, TargetEntry simulator, long mine) {
         CompletableFuture<Void> ended = running == null ? CompletableFuture.completedFuture(null)
                 : running.session().close().handle((end, e) -> null);
         return ended
                 .thenCompose(v -> onFx(() -> own == null ? copyOf(action, simulator.target())
                         : syncedProject(own, action, simulator).thenApply(x -> DebugSource.ofProject(own))))
                 .thenCompose(source -> source)
-                .thenCompose(source -> onFx(() -> launch(action, source, simulator.target())))
+                .thenCompose(source -> onFx(() -> launch(action, source, simulator.target(), mine)))
                 .thenCompose(launched -> launched);
     }
 
-    private CompletableFuture<Void> launch(ActionRef action, DebugSource source, Target simulator) {
+    private CompletableFuture<Void> launch(ActionRef action, DebugSource source, Target simulator, long mine) {
+        if (mine != startGeneration) {
+            return CompletableFuture.failedFuture(new java.util.concurrent.CancellationException("stopped"));
+        }
         if (source.note() != null) {
             message.accept(source.note());
         }
         CompletableFuture<?> opened = source.file() == null ? CompletableFuture.completedFuture(null)
                 : editors.open(source.file());
         SimulatorDebugClient client = new SimulatorDebugClient(simulator);
-        DebugSession session = new DebugSession(DebugSessionOptions.forFx());
-        Running now = new Running(session, action, client);
-        running = now;
+        SimulatorDebugBackend backend = new SimulatorDebugBackend(client, action);
+        // the simulator may build a runtime image before the container starts: wait as long as its client does
+        DebugSession session = new DebugSession(DebugSessionOptions.forFx()
+                .withStartTimeout(SimulatorDebugClient.START_TIMEOUT.plusSeconds(30)));
+        running = new Running(session, action, backend);
         context.setSession(session);
-        session.ended().whenComplete((end, e) -> io.execute(client::close));
+        session.ended().whenComplete((end, e) -> {
+            closeQuietly(client);
+            Platform.runLater(this::sessionEnded);
+        });
         // the file is open first, so the gutter's breakpoints of a file opened just now are applied too
         return opened.handle((doc, e) -> null)
-                .thenCompose(v -> onFx(() -> session.launch(new SimulatorDebugBackend(client, action),
-                        source.mappingFor())))
-                .thenCompose(launched -> launched);
+                .thenCompose(v -> onFx(() -> mine != startGeneration
+                        ? CompletableFuture.<Void>failedFuture(new java.util.concurrent.CancellationException("stopped"))
+                        : session.launch(backend, source.mappingFor())))
+                .thenCompose(launched -> launched)
+                .whenComplete((v, e) -> {
+                    if (e != null || mine != startGeneration) {
+                        session.close();
+                    }
+                });
     }
 
-    /** A copy of the target's code, fetched off the FX thread. */
+    /** Closes a client off the FX thread; inline when the workbench's threads are gone (the window closed). */
+    private void closeQuietly(SimulatorDebugClient client) {
+        try {
+            io.execute(client::close);
+        } catch (java.util.concurrent.RejectedExecutionException gone) {
+            client.close();
+        }
+    }
+
+    /**
+     * The session ended: a debugged activation still followed gets a short while for its record (the simulator ends
+     * it when its container goes), then the invoke panel stops waiting, instead of polling for two hours.
+     */
+    private void sessionEnded() {
+        if (!followingDebugRun) {
+            return;
+        }
+        afterEnd.setOnFinished(e -> {
+            if (followingDebugRun && invokePanel.runningProperty().get()) {
+                invokePanel.cancel();
+            }
+        });
+        afterEnd.playFromStart();
+    }
+
+    /** The action's {@code version@updated} on the simulator, as a debug session names its container's code. */
+    private String revisionOf(ActionRef action, Target simulator) {
+        try {
+            JsonNode entity = clients.clientFor(simulator).get(action.namespace(), EntityCollection.ACTIONS,
+                    action.path());
+            return entity.path("version").asText() + "@" + entity.path("updated").asLong();
+        } catch (OpenWhiskException e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw new UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A copy of the target's code, fetched off the FX thread; a zip action has none to show, and is debugged with
+     * Pause and {@code debugger} statements only.
+     */
     private CompletableFuture<DebugSource> copyOf(ActionRef action, Target simulator) {
         return CompletableFuture.supplyAsync(() -> {
             try {
+                JsonNode entity = clients.clientFor(simulator).get(action.namespace(), EntityCollection.ACTIONS,
+                        action.path());
+                if (entity.path("exec").path("binary").asBoolean(false)) {
+                    return DebugSource.ofZipCopy(action.qualifiedName());
+                }
                 return DebugSource.ofCopy(remoteCode.fetch(clients.clientFor(simulator), simulator.apiHost(), action));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -46,6 +46,13 @@ record DebugSource(Path file, Function<DebugTarget, SourceMapping> mappingFor, S
         return new DebugSource(copy, t -> withSourceMap(copy, SourceMapping.inlineAction(copy, t.scriptUrl())), null);
     }
 
+    /** A zip action that is no project's: its files are only in the container. */
+    static DebugSource ofZipCopy(String qualifiedName) {
+        return new DebugSource(null, t -> SourceMapping.none(), qualifiedName + " is a zip action that is not in the "
+                + "open project: its files are not here, so breakpoints cannot be set; use Pause, or a debugger statement "
+                + "in its code.");
+    }
+
     /** A bundle that names a source map is mapped through it to its sources; without a readable map, as it is. */
     private static SourceMapping withSourceMap(Path file, SourceMapping plain) {
         try {
@@ -84,13 +91,25 @@ record DebugSource(Path file, Function<DebugTarget, SourceMapping> mappingFor, S
         }
     }
 
+    private static boolean underVersionControl(Path relative) {
+        for (Path part : relative) {
+            String name = part.toString();
+            if (name.equals(".git") || name.equals(".svn") || name.equals(".hg")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The newest modification time (ms) of a file or of anything in a folder. */
     private static long newestChange(Path path) throws IOException {
         if (!Files.isDirectory(path)) {
             return Files.getLastModifiedTime(path).toMillis();
         }
         try (Stream<Path> all = Files.walk(path)) {
-            return all.filter(Files::isRegularFile).mapToLong(p -> {
+            // what the zip leaves out does not make the action older
+            return all.filter(Files::isRegularFile).filter(p -> !underVersionControl(path.relativize(p)))
+                    .mapToLong(p -> {
                 try {
                     return Files.getLastModifiedTime(p).toMillis();
                 } catch (IOException e) {

@@ -348,7 +348,8 @@ public final class Workbench extends BorderPane {
                 .disabledWhen(Command.GO_TO_LINE, noDocument)
                 .on(Command.INVOKE, invokePanel::run)
                 .disabledWhen(Command.INVOKE, Bindings.createBooleanBinding(() -> invokePanel.actionProperty().get() == null
-                        || invokePanel.runningProperty().get(), invokePanel.actionProperty(), invokePanel.runningProperty()))
+                        || invokePanel.runningProperty().get() || debugger.startingProperty().get(),
+                        invokePanel.actionProperty(), invokePanel.runningProperty(), debugger.startingProperty()))
                 .on(Command.DEBUG, debugger::debugInvokePanel)
                 .disabledWhen(Command.DEBUG, Bindings.createBooleanBinding(() -> invokePanel.actionProperty().get() == null
                                 || invokePanel.runningProperty().get() || debugger.startingProperty().get()
@@ -366,7 +367,8 @@ public final class Workbench extends BorderPane {
                 .on(Command.PAUSE, debugger.panel().commands()::pause)
                 .disabledWhen(Command.PAUSE, debugger.panel().commands().canPause().not())
                 .on(Command.STOP_DEBUG, debugger::stop)
-                .disabledWhen(Command.STOP_DEBUG, debugger.panel().commands().canStop().not())
+                .disabledWhen(Command.STOP_DEBUG, debugger.panel().commands().canStop().not()
+                        .and(debugger.startingProperty().not()))
                 .on(Command.DEPLOY_PROJECT, () -> deploy(dev.whiskstudio.app.deploy.DeployScope.project()))
                 .disabledWhen(Command.DEPLOY_PROJECT, project.projectProperty().isNull())
                 .on(Command.DEPLOY_PACKAGE, () -> currentProjectAction().ifPresent(a -> deploy(

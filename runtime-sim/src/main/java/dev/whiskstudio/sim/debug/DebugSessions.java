@@ -125,7 +125,16 @@ public final class DebugSessions implements ActivationRouter, AutoCloseable {
             return null;
         }
         DebugSession s = byAction.get(new Key(job.namespace(), job.action().docId()));
-        return s == null ? null : s.enqueue(job);
+        if (s == null) {
+            return null;
+        }
+        if (!s.revision.equals(job.revision())) {
+            // the container was initialised with the old code: breakpoints would map to lines that changed. The
+            // session ends (its container removal may take a moment, off this thread) and this activation runs as usual
+            CompletableFuture.runAsync(() -> s.terminate(EndReason.ACTION_UPDATED));
+            return null;
+        }
+        return s.enqueue(job);
     }
 
     /**

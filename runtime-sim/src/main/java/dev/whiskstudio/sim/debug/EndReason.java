@@ -7,6 +7,8 @@ enum EndReason {
     TIMEOUT("timeout", "The action exceeded its time limit; its debug container was removed."),
     ACTION_FAILED("action-failed", "The action failed (an uncaught exception, a crash or an invalid result); its debug "
             + "container was removed."),
+    ACTION_UPDATED("action-updated", "The action was updated, so its debug container runs old code: the debug "
+            + "session ended. Start a new one to debug the new code."),
     SIMULATOR_STOPPED("simulator-stopped", "The simulator stopped.");
 
     final String code;

@@ -119,6 +119,31 @@ class DebugSessionTest {
     }
 
     @Test
+    void updatingTheActionEndsItsSessionAndTheNextCallRunsTheNewCode() throws Exception {
+        put(sim, "dbg", action(DOUBLER, null));
+        JsonNode s = session("dbg");
+        put(sim, "dbg", action(DOUBLER.replace("params.n * 2", "params.n * 3"), null));
+
+        Reply answer = invokeBlocking(sim, "dbg", "", "{\"n\":5}");
+
+        assertEquals(200, answer.status(), answer.text());
+        assertEquals(15, answer.json().at("/response/result/doubled").asInt(), "the new code (n * 3) ran: "
+                + answer.text());
+        assertFalse(s.get("containerId").asText().equals(answer.json().at("/response/result/pid").asText()),
+                "not in the old debug container");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (sim.guest().get(DEBUG + "/" + s.get("sessionId").asText()).status() != 404) {
+            assertTrue(System.nanoTime() < deadline, "the session of the old code ended");
+            Thread.onSpinWait();
+        }
+        long gone = System.nanoTime() + WAIT.toNanos();
+        while (alive(s)) {
+            assertTrue(System.nanoTime() < gone, "its process is gone");
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
     void aZipActionsFilesAreScriptsUnderTheWorkDirectoryWithTheirArchivePaths() throws Exception {
         java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
         try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {

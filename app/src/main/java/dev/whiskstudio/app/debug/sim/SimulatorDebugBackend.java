@@ -1,5 +1,6 @@
 package dev.whiskstudio.app.debug.sim;
 
+import dev.whiskstudio.app.client.OpenWhiskException;
 import dev.whiskstudio.app.client.SimulatorDebugClient;
 import dev.whiskstudio.app.client.debug.DebugSessionInfo;
 import dev.whiskstudio.app.debug.DebugBackend;
@@ -23,10 +24,43 @@ public final class SimulatorDebugBackend implements DebugBackend {
         this.action = action;
     }
 
+    /** The session as the simulator started it, once {@link #start()} returned. */
+    private volatile DebugSessionInfo started;
+
     @Override
     public DebugTarget start() throws IOException {
-        DebugSessionInfo session = client.start(action.namespace(), action.path());
+        DebugSessionInfo session;
+        try {
+            session = client.start(action.namespace(), action.path());
+        } catch (OpenWhiskException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            // a session of this action is on already: one a debugger left behind (it crashed, or gave up waiting
+            // for a slow start). Debug means "debug it now": that session ends and a new one starts
+            endOthers();
+            session = client.start(action.namespace(), action.path());
+        }
+        started = session;
         return new DebugTarget(session.sessionId(), session.inspectorUrl(), session.scriptUrl(), session.workDir());
+    }
+
+    private void endOthers() throws IOException {
+        for (DebugSessionInfo other : client.list(action.namespace())) {
+            String path = other.action().substring(other.action().indexOf('/') + 1);
+            if (path.equals(action.path())) {
+                client.stop(action.namespace(), other.sessionId());
+            }
+        }
+    }
+
+    /**
+     * The action's version and update time the session's container was initialised with ({@code version@updated}),
+     * null before it started: when the action's differs, the container runs older code.
+     */
+    public String revision() {
+        DebugSessionInfo s = started;
+        return s == null ? null : s.revision();
     }
 
     @Override
