@@ -86,6 +86,7 @@ public final class Workbench extends BorderPane {
     private final ProjectView projectView;
     private final ActivationsPanel activations;
     private final DebugController debugger;
+    private final DeployLauncher deployer;
     private SplitPane verticalSplit;
     private final CommandTable commands = new CommandTable();
     private final ReadOnlyIntegerWrapper runningActivations = new ReadOnlyIntegerWrapper();
@@ -129,6 +130,8 @@ public final class Workbench extends BorderPane {
 
         debugger = new DebugController(io, targets, clients, project, editors, invokePanel, remoteCode, work,
                 message::set);
+        deployer = new DeployLauncher(io, targets, project, editors, invokePanel, message::set,
+                () -> getScene().getWindow());
         Runnable[] showDebugTab = new Runnable[1];
         showDebugTab[0] = activations.addTab(debugger.tab(() -> {
             showActivations(true);
@@ -369,14 +372,12 @@ public final class Workbench extends BorderPane {
                 .on(Command.STOP_DEBUG, debugger::stop)
                 .disabledWhen(Command.STOP_DEBUG, debugger.panel().commands().canStop().not()
                         .and(debugger.startingProperty().not()))
-                .on(Command.DEPLOY_PROJECT, () -> deploy(dev.whiskstudio.app.deploy.DeployScope.project()))
+                .on(Command.DEPLOY_PROJECT, deployer::deployProject)
                 .disabledWhen(Command.DEPLOY_PROJECT, project.projectProperty().isNull())
-                .on(Command.DEPLOY_PACKAGE, () -> currentProjectAction().ifPresent(a -> deploy(
-                        dev.whiskstudio.app.deploy.DeployScope.ofPackage(a.packageName()))))
-                .disabledWhen(Command.DEPLOY_PACKAGE, noProjectAction())
-                .on(Command.DEPLOY_ACTION, () -> currentProjectAction().ifPresent(a -> deploy(
-                        dev.whiskstudio.app.deploy.DeployScope.ofAction(a.qualifiedName()))))
-                .disabledWhen(Command.DEPLOY_ACTION, noProjectAction())
+                .on(Command.DEPLOY_PACKAGE, deployer::deployPackage)
+                .disabledWhen(Command.DEPLOY_PACKAGE, deployer.noCurrentAction())
+                .on(Command.DEPLOY_ACTION, deployer::deployAction)
+                .disabledWhen(Command.DEPLOY_ACTION, deployer.noCurrentAction())
                 .on(Command.SYNC_PROJECT, this::syncProject)
                 .disabledWhen(Command.SYNC_PROJECT, Bindings.createBooleanBinding(() -> project.projectProperty().get() == null
                                 || status.stateProperty().get() != SimulatorState.RUNNING || work.busyProperty().get(),
@@ -492,65 +493,6 @@ public final class Workbench extends BorderPane {
             if (!work.start(task)) {
                 message.set("Other work is still running: wait for it or cancel it first.");
             }
-        }));
-    }
-
-    /**
-     * The project's action the user works on: the invoke panel's, else the one whose file is in the editor; empty
-     * when neither is one of the open project's.
-     */
-    private java.util.Optional<dev.whiskstudio.app.workspace.project.ProjectAction> currentProjectAction() {
-        var loaded = project.projectProperty().get();
-        if (loaded == null) {
-            return java.util.Optional.empty();
-        }
-        ActionRef shown = invokePanel.getAction();
-        if (shown != null) {
-            var own = loaded.findAction(shown.path());
-            if (own.isPresent()) {
-                return own;
-            }
-        }
-        Path file = editors.currentDocument().map(EditorDocument::path).orElse(null);
-        return file == null ? java.util.Optional.empty()
-                : loaded.actions().stream().filter(a -> file.equals(a.sourceFile())).findFirst();
-    }
-
-    private BooleanBinding noProjectAction() {
-        return Bindings.createBooleanBinding(() -> currentProjectAction().isEmpty(), project.projectProperty(),
-                invokePanel.actionProperty(), editors.currentDocumentProperty());
-    }
-
-    /**
-     * Opens the deploy dialog for the project, a package or an action: the files are saved first (what is deployed is
-     * what is on disk); the targets offered are the clusters, the one selected first, then the simulator.
-     */
-    private void deploy(dev.whiskstudio.app.deploy.DeployScope scope) {
-        var loaded = project.projectProperty().get();
-        if (loaded == null) {
-            return;
-        }
-        editors.saveAll().whenComplete((ok, failure) -> Platform.runLater(() -> {
-            if (failure != null) {
-                message.set("Not deployed: a file could not be saved: " + rootMessage(failure));
-                return;
-            }
-            java.util.List<TargetEntry> offered = new java.util.ArrayList<>();
-            TargetEntry selected = targets.selectedProperty().get();
-            if (selected != null && selected.source() != dev.whiskstudio.app.workspace.targets.TargetSource.SIMULATOR) {
-                offered.add(selected);
-            }
-            for (TargetEntry e : targets.entries()) {
-                if (!offered.contains(e) && e.source() != dev.whiskstudio.app.workspace.targets.TargetSource.SIMULATOR) {
-                    offered.add(e);
-                }
-            }
-            if (targets.simulatorEntry() != null) {
-                offered.add(targets.simulatorEntry());
-            }
-            dev.whiskstudio.app.deploy.ui.DeployDialog.show(getScene().getWindow(),
-                    dev.whiskstudio.app.deploy.ui.DeployRequest.of(loaded, scope, offered, io,
-                            targets.catalog().userTargets()));
         }));
     }
 
