@@ -83,6 +83,12 @@ class ActivationsPanelAcceptanceTest {
     @Test
     void anInvocationArrivesLiveWithItsContainerStartKindAndParameters() throws Exception {
         put("echo", "function main(p) { console.log('got', p.who); return { hello: p.who }; }");
+        // the stem cells start in the background with the simulator: on a busy machine they may not be ready yet
+        try (var insight = new dev.whiskstudio.app.client.SimulatorInsightClient(
+                onFx(() -> workbench.targets().simulatorEntry().apiHost()), Credential.GUEST.auth())) {
+            waitUntil(40, () -> insight.pool().containers().stream()
+                    .anyMatch(c -> c.isPrewarmed() && "nodejs:20".equals(c.kind())));
+        }
         String id = client.invoke("_", "echo", JSON.readTree("{\"who\":\"ada\"}"), true, Duration.ofSeconds(30))
                 .activationId();
 

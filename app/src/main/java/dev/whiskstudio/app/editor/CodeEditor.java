@@ -236,4 +236,10 @@ public class CodeEditor extends dev.whiskstudio.app.ui.FillPane {
             uninstall(type);
         }
     }
+
+    /** Focus goes to the text: the editor itself takes no keys. */
+    @Override
+    public void requestFocus() {
+        area.requestFocus();
+    }
 }
