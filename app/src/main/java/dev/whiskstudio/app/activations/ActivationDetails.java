@@ -132,8 +132,9 @@ public final class ActivationDetails extends VBox {
                 + "activation was invoked with"));
         debugAgain.setOnAction(e -> {
             ActivationRow row = shown.get();
-            if (row != null && row.actionRef() != null && recordedParams != null && onDebugWithInput != null) {
-                onDebugWithInput.accept(row.actionRef(), recordedParams);
+            if (row != null && row.invokedRef() != null && recordedParams != null && onDebugWithInput != null) {
+                // as it was invoked: through its binding, the binding's parameters merge in again
+                onDebugWithInput.accept(row.invokedRef(), recordedParams);
             }
         });
         openAction.setTooltip(new Tooltip("Open the action's source in the editor"));

@@ -128,6 +128,20 @@ public record ActivationRow(String activationId, String namespace, String path, 
      * The action that ran, from the {@code path} annotation ({@code ns/pkg/name}, whose namespace may be another's
      * for a shared package); null for a record of no action (a trigger's).
      */
+    /**
+     * The action as it was invoked: through the package binding the record names ({@code binding} annotation), so
+     * that invoking it again merges the binding's parameters as before; else {@link #actionRef()}.
+     */
+    public ActionRef invokedRef() {
+        ActionRef actual = actionRef();
+        String binding = summary == null ? "" : RecordFields.annotationText(summary.path("annotations"), "binding");
+        int slash = binding.indexOf('/');
+        if (actual == null || slash <= 0 || slash == binding.length() - 1) {
+            return actual;
+        }
+        return new ActionRef(binding.substring(0, slash), binding.substring(slash + 1), actual.name());
+    }
+
     public ActionRef actionRef() {
         String full = summary == null ? "" : RecordFields.annotationText(summary.path("annotations"), "path");
         if (full.isEmpty() || kind.isEmpty()) {

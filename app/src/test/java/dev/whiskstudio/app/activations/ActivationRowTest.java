@@ -124,6 +124,16 @@ class ActivationRowTest {
     }
 
     @Test
+    void anActionInvokedThroughABindingIsInvokedAgainThroughIt() {
+        ActivationRow direct = ActivationRow.of(Rows.parse(COLD_ENTRY));
+        assertEquals(direct.actionRef(), direct.invokedRef(), "no binding: the action itself");
+        ActivationRow bound = ActivationRow.of(Rows.parse(COLD_ENTRY.replace("{\"key\":\"kind\"",
+                "{\"key\":\"binding\",\"value\":\"team/myshop\"},{\"key\":\"kind\"")));
+        assertEquals(new ActionRef("guest", "shop", "checkout"), bound.actionRef(), "its source is the package's");
+        assertEquals(new ActionRef("team", "myshop", "checkout"), bound.invokedRef());
+    }
+
+    @Test
     void anEntryWithoutIdIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> ActivationRow.of(Rows.parse("{\"name\":\"x\"}")));
     }

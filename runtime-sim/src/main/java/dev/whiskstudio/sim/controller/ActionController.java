@@ -129,11 +129,14 @@ public final class ActionController {
             if (!who.owns(qn.namespace())) {
                 throw ApiException.forbiddenOn(qn.docId());
             }
-            return new ResolvedAction(entities.require(Collection.ACTIONS, qn), KeyValues.empty());
+            return new ResolvedAction(entities.require(Collection.ACTIONS, qn), KeyValues.empty(), null);
         }
         PackageResolver.Resolved pkg = packages.resolveForRead(who, qn.namespace(), qn.pkg(), false);
         QualifiedName actual = new QualifiedName(pkg.pkg().name().namespace(), pkg.pkg().name().name(), qn.name());
-        return new ResolvedAction(entities.require(Collection.ACTIONS, actual), pkg.parameters());
+        boolean throughBinding = !(pkg.pkg().name().namespace().equals(qn.namespace())
+                && pkg.pkg().name().name().equals(qn.pkg()));
+        return new ResolvedAction(entities.require(Collection.ACTIONS, actual), pkg.parameters(),
+                throughBinding ? qn.namespace() + "/" + qn.pkg() : null);
     }
 
     public ObjectNode delete(Identity who, String ns, String pkg, String name) {
@@ -219,7 +222,11 @@ public final class ActionController {
         return count;
     }
 
-    /** An action and the parameters it inherits from its package and the binding it was reached through. */
-    public record ResolvedAction(StoredEntity action, JsonNode inheritedParameters) {
+    /**
+     * An action and the parameters it inherits from its package and the binding it was reached through.
+     *
+     * @param binding the binding's path ({@code ns/name}) when the action was reached through one, else null
+     */
+    public record ResolvedAction(StoredEntity action, JsonNode inheritedParameters, String binding) {
     }
 }

@@ -156,7 +156,7 @@ public final class InvocationController {
                 resolved.action().name(), doc.path("version").asText(),
                 doc.path("version").asText() + "@" + resolved.action().updated(), exec,
                 ActionLimits.fromJson(doc.get("limits")), doc.path("publish").asBoolean(), parameters, cause, causedBy,
-                activationId);
+                activationId, resolved.binding());
         return invoker.submit(job);
     }
 

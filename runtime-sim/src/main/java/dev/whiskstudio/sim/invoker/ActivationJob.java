@@ -18,8 +18,9 @@ import dev.whiskstudio.sim.entity.QualifiedName;
  * @param parameters     the merged parameters it receives
  * @param cause          the activation that caused this one (a sequence, a trigger), or null
  * @param causedBy       {@code sequence} for a sequence's component (the record's {@code causedBy}), else null
+ * @param binding        the package binding ({@code ns/name}) the action was invoked through, else null
  */
 public record ActivationJob(String activationId, String namespace, String subject, String apiKey, QualifiedName action,
                             String actionVersion, String revision, Exec exec, ActionLimits limits, boolean publish,
-                            ObjectNode parameters, String cause, String causedBy, String transactionId) {
+                            ObjectNode parameters, String cause, String causedBy, String transactionId, String binding) {
 }

@@ -342,6 +342,10 @@ public final class Invoker implements AutoCloseable {
                                     List<String> logs, ActivationFailure failure, JsonNode result) {
         ArrayNode annotations = json.createArrayNode();
         annotations.addObject().put("key", "path").put("value", job.action().docId());
+        if (job.binding() != null) {
+            // as the platform: the entity path of the binding the action was invoked through
+            annotations.addObject().put("key", "binding").put("value", job.binding());
+        }
         if (job.causedBy() != null) {
             annotations.addObject().put("key", "causedBy").put("value", job.causedBy());
         }

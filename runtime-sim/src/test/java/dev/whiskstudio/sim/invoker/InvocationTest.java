@@ -193,6 +193,22 @@ class InvocationTest {
     }
 
     @Test
+    void anActivationThroughABindingNamesTheBindingBesideThePackagesPath() {
+        guest.put("/api/v1/namespaces/_/packages/lib", "{\"parameters\":[{\"key\":\"a\",\"value\":\"pkg\"}]}");
+        guest.put(actions("lib/echo"), "{\"exec\":{\"kind\":\"nodejs:20\",\"code\":\"function main(p){return p}\"}}");
+        guest.put("/api/v1/namespaces/_/packages/mine", "{\"binding\":{\"namespace\":\"guest\",\"name\":\"lib\"},"
+                + "\"parameters\":[{\"key\":\"a\",\"value\":\"binding\"}]}");
+
+        JsonNode bound = invoke(guest, "mine/echo", "", "{}").json();
+        assertEquals("binding", bound.at("/response/result/a").asText());
+        assertEquals("guest/lib/echo", annotation(bound, "path").asText(), "the path is the package's");
+        assertEquals("guest/mine", annotation(bound, "binding").asText());
+
+        JsonNode direct = invoke(guest, "lib/echo", "", "{}").json();
+        assertEquals(null, annotation(direct, "binding"), "no binding, no annotation");
+    }
+
+    @Test
     void actionSeesThePlatformsEnvironment() {
         guest.put(actions("env"), action("function main() { const e = process.env; return { ns: e.__OW_NAMESPACE,"
                 + " name: e.__OW_ACTION_NAME, id: e.__OW_ACTIVATION_ID, deadline: e.__OW_DEADLINE, host: e.__OW_API_HOST,"
