@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  * java -cp ... dev.whiskstudio.app.tools.WorkbenchScreenshot docs/screenshot-main.png [dark]
  * java -cp ... dev.whiskstudio.app.tools.WorkbenchScreenshot docs/screenshot-activations.png activations
  * java -cp ... dev.whiskstudio.app.tools.WorkbenchScreenshot docs/screenshot-debugger.png debug
+ * java -cp ... dev.whiskstudio.app.tools.WorkbenchScreenshot docs/screenshot-deploy.png deploy
  * </pre>
  * With {@code activations} it runs a mixed workload first (cold and warm starts, an application error, a crash,
  * a sequence, concurrent slow activations in several containers) and shows the activations panel large: the list
@@ -44,10 +45,20 @@ public final class WorkbenchScreenshot {
         ThemeChoice theme = args.length > 1 && args[1].equals("dark") ? ThemeChoice.DARK : ThemeChoice.LIGHT;
         boolean activations = args.length > 1 && args[1].equals("activations");
         boolean debug = args.length > 1 && args[1].equals("debug");
+        boolean deploy = args.length > 1 && args[1].equals("deploy");
         Path scratch = Files.createTempDirectory("whisk-screenshot");
         Path project = Samples.copy(Samples.MANIFEST_DEMO, scratch);
+        Path home = Files.createDirectories(scratch.resolve("home"));
+        dev.whiskstudio.sim.Simulator cluster = null;
+        if (deploy) {
+            // a second simulator stands for the user's cluster, found in ~/.wskprops as wsk would find it
+            cluster = dev.whiskstudio.sim.Simulator.start(dev.whiskstudio.sim.config.SimConfig
+                    .defaults(scratch.resolve("cluster"), Profile.OPENWHISK).withPort(0));
+            Files.writeString(home.resolve(".wskprops"), "APIHOST=" + cluster.apiHost() + "\nAUTH="
+                    + dev.whiskstudio.sim.config.Credential.GUEST.auth() + "\n");
+        }
         AppConfig config = new AppConfig(scratch.resolve("simulator"), 0, Profile.OPENWHISK, theme)
-                .withUserHome(Files.createDirectories(scratch.resolve("home"))).withProject(project);
+                .withUserHome(home).withProject(project);
         CompletableFuture<WhiskStudioApp> started = new CompletableFuture<>();
         Platform.startup(() -> {
             try {
@@ -73,6 +84,7 @@ public final class WorkbenchScreenshot {
         });
         waitFor("the sync", () -> wb.project().lastSyncProperty().get() != null);
         fx(() -> {
+            wb.targets().selectSimulator();
             wb.invokePanel().setAction(new ActionRef("_", "demo", "hello"));
             wb.invokePanel().editor().setText("{\n  \"name\": \"Ada\"\n}");
             wb.invokePanel().run();
@@ -80,7 +92,33 @@ public final class WorkbenchScreenshot {
         });
         waitFor("the result", () -> !wb.invokePanel().runningProperty().get()
                 && wb.invokePanel().resultView().getRoot() != null);
-        if (debug) {
+        if (deploy) {
+            // one file of the project changed since the last deploy: the preview shows an update among unchanged
+            fx(() -> {
+                wb.commands().run(dev.whiskstudio.app.workbench.Command.DEPLOY_PROJECT);
+                return null;
+            });
+            waitFor("the preview", () -> deployDialog() != null && deployText("#deploy-counts").startsWith("6 create"));
+            fx(() -> {
+                ((javafx.scene.control.Button) deployDialog().getScene().lookup("#deploy-button")).fire();
+                return null;
+            });
+            waitFor("the deploy", () -> deployText("#deploy-status").startsWith("Deployed"));
+            Files.writeString(project.resolve("src/shout.js"), Files.readString(project.resolve("src/shout.js"))
+                    + "// louder\n");
+            fx(() -> {
+                ((javafx.scene.control.Button) deployDialog().getScene().lookup("#deploy-refresh")).fire();
+                return null;
+            });
+            waitFor("the second preview", () -> deployText("#deploy-counts").startsWith("0 create, 1 update"));
+            Thread.sleep(800);
+            snapshotWindow(deployDialog(), out);
+            fx(() -> {
+                deployDialog().hide();
+                return null;
+            });
+            cluster.close();
+        } else if (debug) {
             Path hello = project.resolve("src/hello.js");
             var context = fx(() -> wb.debugPanel().context());
             fx(() -> {
@@ -140,6 +178,27 @@ public final class WorkbenchScreenshot {
         app.stopped().get(30, TimeUnit.SECONDS);
         Platform.exit();
         System.exit(0);
+    }
+
+    private static javafx.stage.Stage deployDialog() throws Exception {
+        return fx(() -> Window.getWindows().stream()
+                .filter(w -> w instanceof dev.whiskstudio.app.deploy.ui.DeployDialog && w.isShowing())
+                .map(w -> (javafx.stage.Stage) w).findFirst().orElse(null));
+    }
+
+    private static String deployText(String query) throws Exception {
+        return fx(() -> {
+            var dialog = Window.getWindows().stream()
+                    .filter(w -> w instanceof dev.whiskstudio.app.deploy.ui.DeployDialog).findFirst().orElse(null);
+            var node = dialog == null ? null : dialog.getScene().lookup(query);
+            return node instanceof javafx.scene.control.Labeled l ? l.getText() : "";
+        });
+    }
+
+    private static void snapshotWindow(Window window, Path file) throws Exception {
+        WritableImage image = fx(() -> window.getScene().snapshot(null));
+        ImageIO.write(toBuffered(image), "png", new File(file.toString()));
+        System.out.println("wrote " + file.toAbsolutePath());
     }
 
     private static void snapshot(Path file) throws Exception {
