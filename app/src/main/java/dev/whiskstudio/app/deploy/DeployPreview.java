@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a deploy would do, before anything is sent: writes in the order they run (packages, actions, sequences,
- * triggers with their feeds, rules), then the extra entities the target has in the project's packages.
+ * triggers with their feeds, rules), then the extra entities the target has with the project's mark, in the order
+ * they are deleted (rules, triggers, sequences, actions, packages).
  *
  * @param target    the target's name, for a person
  * @param namespace the namespace written to (resolved: never {@code _})

@@ -161,17 +161,15 @@ final class PreviewBuilder {
                 return "its component " + component + " is not on the target and not in this deploy";
             }
             try {
-                if (read(parts[0], EntityCollection.ACTIONS, parts[1]).isEmpty()) {
+                client.get(parts[0], EntityCollection.ACTIONS, parts[1]);
+            } catch (OpenWhiskException e) {
+                if (e.status() == 404 || e.status() == 400) {
                     return "its component " + component + " is not on the target and not in this deploy";
                 }
-            } catch (AuthFailure e) {
-                OpenWhiskException refusal = ForeignRefusal.orSame((OpenWhiskException) e.getCause(), parts[0], ns,
-                        "the component " + component);
-                if (!(refusal instanceof ForeignRefusal)) {
-                    throw e;
+                if (ForeignRefusal.orSame(e, parts[0], ns, component) instanceof ForeignRefusal) {
+                    return "its component " + component + " cannot be read with this key (HTTP 403: " + e.error() + ")";
                 }
-                return "its component " + component + " cannot be read with this key (HTTP 403: "
-                        + ((OpenWhiskException) e.getCause()).error() + ")";
+                throw AuthFailure.orSame(e);
             }
         }
         return null;
