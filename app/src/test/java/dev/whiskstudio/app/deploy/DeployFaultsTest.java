@@ -126,6 +126,17 @@ class DeployFaultsTest {
     }
 
     @Test
+    void a403OnTheTargetsOwnNamespaceStillStopsTheWholeDeploy() throws Exception {
+        cluster.script("PUT", "packages/demo", ScriptedCluster.status(403,
+                "The supplied authentication is not authorized to access 'guest/demo'."));
+        DeployResult result = deploy();
+
+        assertTrue(result.stopReason().startsWith("The key may not change this namespace (HTTP 403"),
+                result::stopReason);
+        assertEquals(1, cluster.seen.stream().filter(s -> s.startsWith("PUT")).count(), "nothing sent after it");
+    }
+
+    @Test
     void a401OnThePreviewSaysSoBeforeAnythingIsSent() {
         cluster.script("GET", "packages/demo", ScriptedCluster.status(401, "The supplied authentication is invalid"));
         AuthFailure e = assertThrows(AuthFailure.class,

@@ -267,6 +267,48 @@ class DeployToClusterTest {
     }
 
     @Test
+    void aPackageDroppedFromTheProjectIsDeletedAfterItsActionsAndOnlyInAProjectScope() throws Exception {
+        Path folder = projects.resolve("two");
+        Samples.write(folder, "ok.js", "function main() { return { ok: true }; }");
+        Samples.write(folder, "manifest.yml", """
+                project:
+                  name: two-packages
+                  packages:
+                    keep:
+                      actions:
+                        ok: {function: ok.js}
+                    old:
+                      actions:
+                        a: {function: ok.js}
+                        b: {function: ok.js}
+                """);
+        assertTrue(deploy(preview(ProjectLoader.load(folder), DeployScope.project()), false).succeeded());
+        assertEquals("two-packages", EntityDiff.keyValues(cluster.client.get(GUEST, EntityCollection.PACKAGES, "old")
+                .get("annotations")).get("whisk-managed").path("projectName").asText(), "the manifest's project.name");
+        Files.writeString(folder.resolve("manifest.yml"), """
+                project:
+                  name: two-packages
+                  packages:
+                    keep:
+                      actions:
+                        ok: {function: ok.js}
+                """);
+
+        assertEquals(0, preview(ProjectLoader.load(folder), DeployScope.ofPackage("keep")).count(Change.DELETE),
+                "a package scope looks for extras in its package only");
+        DeployPreview preview = preview(ProjectLoader.load(folder), DeployScope.project());
+        List<String> deletes = rows(preview).stream().filter(r -> r.startsWith("delete")).toList();
+        assertEquals(3, deletes.size(), deletes::toString);
+        assertEquals("delete package old", deletes.get(2));
+        DeployResult result = deploy(preview, true);
+
+        assertTrue(result.succeeded(), () -> result.results().toString());
+        assertEquals(404, assertThrows(OpenWhiskException.class,
+                () -> cluster.client.get(GUEST, EntityCollection.PACKAGES, "old")).status());
+        assertTrue(cluster.client.get(GUEST, EntityCollection.PACKAGES, "keep").has("name"));
+    }
+
+    @Test
     void aForeignNamespaceRefusingTheKeyFailsOnlyTheEntityThatNeedsIt() throws Exception {
         Path folder = projects.resolve("foreign");
         Samples.write(folder, "ok.js", "function main() { return { ok: true }; }");
