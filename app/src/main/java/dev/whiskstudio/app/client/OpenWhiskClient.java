@@ -57,6 +57,16 @@ public final class OpenWhiskClient implements AutoCloseable {
      */
     public OpenWhiskClient(String apiHost, String auth, Duration connectTimeout, Duration readTimeout,
                            List<Interceptor> interceptors) {
+        this(apiHost, auth, connectTimeout, readTimeout, interceptors, true);
+    }
+
+    /**
+     * @param retryOnConnectionFailure whether OkHttp may send a request again by itself after a dropped connection;
+     *                                 false when an interceptor decides (OkHttp would replay a POST, such as a
+     *                                 feed's CREATE, which may have been carried out already)
+     */
+    public OpenWhiskClient(String apiHost, String auth, Duration connectTimeout, Duration readTimeout,
+                           List<Interceptor> interceptors, boolean retryOnConnectionFailure) {
         this.apiBase = ApiAddress.base(apiHost).newBuilder().addPathSegment("api").addPathSegment("v1").build();
         this.authorization = ApiAddress.basicAuthorization(auth);
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
@@ -64,7 +74,8 @@ public final class OpenWhiskClient implements AutoCloseable {
                 .readTimeout(readTimeout)
                 .writeTimeout(readTimeout)
                 // the platform answers a redirect only from a misconfigured proxy; following it would resend the key
-                .followRedirects(false);
+                .followRedirects(false)
+                .retryOnConnectionFailure(retryOnConnectionFailure);
         interceptors.forEach(builder::addInterceptor);
         this.http = builder.build();
     }

@@ -3,8 +3,9 @@ package dev.whiskstudio.app.deploy;
 import dev.whiskstudio.app.client.OpenWhiskException;
 
 /**
- * The target refused the key (401) or what it may do (403): nothing further can succeed, so a deploy stops at
- * once with this message instead of failing every entity the same way. The key itself is never part of it.
+ * The target refused the key (401) or what it may do in the target's namespace (403): nothing further can succeed,
+ * so a deploy stops at once with this message instead of failing every entity the same way. A 403 on another
+ * namespace's entity is a {@link ForeignRefusal} of that entity only. The key itself is never part of it.
  */
 public final class AuthFailure extends OpenWhiskException {
 
@@ -17,9 +18,12 @@ public final class AuthFailure extends OpenWhiskException {
         return e.status() == 401 || e.status() == 403;
     }
 
-    /** An {@link AuthFailure} for a 401 or 403, else the exception itself. */
+    /**
+     * An {@link AuthFailure} for a 401 or 403, else the exception itself; a {@link ForeignRefusal} stays one.
+     * Call it for requests on the target's namespace.
+     */
     static OpenWhiskException orSame(OpenWhiskException e) {
-        return e instanceof AuthFailure || !is(e) ? e : new AuthFailure(e);
+        return e instanceof AuthFailure || e instanceof ForeignRefusal || !is(e) ? e : new AuthFailure(e);
     }
 
     private static String message(OpenWhiskException e) {

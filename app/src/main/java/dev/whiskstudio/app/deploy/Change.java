@@ -8,7 +8,7 @@ public enum Change {
     UPDATE("update"),
     /** On the target as the project has it: nothing is sent. */
     UNCHANGED("unchanged"),
-    /** On the target in the project's packages, but no longer in the project: deleted only when asked. */
+    /** On the target with the project's mark, but no longer in the project: deleted only when asked. */
     DELETE("delete");
 
     private final String word;

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param name    its name in the namespace ({@code pkg/name} for a packaged action; a feed has its trigger's)
  * @param change  create, update, unchanged or delete
  * @param detail  for an update, what differs ("code", "parameter greeting"); for a delete, why; else empty
- * @param blocked why it cannot be written (a sequence whose component is missing on the target), else null
+ * @param blocked why it cannot be written (a sequence whose component is missing on the target), or for an extra
+ *                entity why it is kept (a sequence uses it), else null
  * @param step    the write, from the sync plan; null for a delete
  */
 public record DeployItem(EntityKind kind, String name, Change change, String detail, String blocked, SyncStep step) {

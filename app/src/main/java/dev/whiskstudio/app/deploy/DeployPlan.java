@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +26,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The sync plan of a project cut to a {@link DeployScope}, and the packages whose extra actions a deploy may delete.
- * Each trigger with a feed is given an annotation holding a digest of what its feed is created with, so that a
- * changed feed input shows as a changed trigger: the feed itself cannot be read back.
+ * The sync plan of a project cut to a {@link DeployScope}, and where its extra entities are looked for. Every entity
+ * it writes carries the project's {@link ProjectStamp}. A trigger with a feed is compared with an annotation holding
+ * a digest of what its feed is created with, so that a changed feed input shows as a changed trigger (the feed
+ * itself cannot be read back); the trigger is written without it, and the digest is added only once the feed's
+ * CREATE succeeded, so a feed that failed or was cancelled shows as changed again next time.
  *
- * @param plan          the writes, in order
- * @param extrasIn      the packages in which actions the project no longer defines count as extra
+ * @param plan     the writes, in order (triggers without their feed digest)
+ * @param scope    what the deploy covers
+ * @param extrasIn for a package scope, the package in which actions the project no longer defines count as extra
+ * @param stamp    the project's mark
  */
-record DeployPlan(SyncPlan plan, List<String> extrasIn) {
+record DeployPlan(SyncPlan plan, DeployScope scope, List<String> extrasIn, ProjectStamp stamp) {
     /** The annotation with the digest of a trigger's feed and its inputs. */
     static final String FEED_DIGEST = "whisk-studio-feed-digest";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +49,9 @@ record DeployPlan(SyncPlan plan, List<String> extrasIn) {
     static DeployPlan of(Project project, DeployScope scope, String namespace, Map<String, String> environment)
             throws IOException {
         SyncPlan full = SyncPlanner.plan(project, namespace, environment);
-        List<SyncStep> steps = withFeedDigests(full.steps()).stream().filter(inScope(project, scope)).toList();
+        ProjectStamp stamp = ProjectStamp.of(project);
+        List<SyncStep> steps = full.steps().stream().filter(inScope(project, scope)).map(s -> stamped(s, stamp))
+                .toList();
         boolean found = switch (scope.kind()) {
             case PROJECT -> true;
             case PACKAGE -> project.findPackage(scope.name()).isPresent();
@@ -55,12 +60,54 @@ record DeployPlan(SyncPlan plan, List<String> extrasIn) {
         if (!found) {
             throw new IllegalArgumentException("The project has no " + scope.describe() + ".");
         }
-        List<String> extrasIn = switch (scope.kind()) {
-            case PROJECT -> project.packages().stream().filter(p -> !p.isDefault()).map(ProjectPackage::name).toList();
-            case PACKAGE -> ProjectPackage.DEFAULT.equals(scope.name()) ? List.of() : List.of(scope.name());
-            case ACTION -> List.of();
-        };
-        return new DeployPlan(new SyncPlan(full.namespace(), steps, full.warnings()), extrasIn);
+        List<String> extrasIn = scope.kind() == DeployScope.Kind.PACKAGE && !ProjectPackage.DEFAULT.equals(scope.name())
+                ? List.of(scope.name()) : List.of();
+        return new DeployPlan(new SyncPlan(full.namespace(), steps, full.warnings()), scope, extrasIn, stamp);
+    }
+
+    /** The step with the project's stamp among its annotations (a feed has none: it is no entity). */
+    private static SyncStep stamped(SyncStep step, ProjectStamp stamp) {
+        if (step.kind() == EntityKind.FEED) {
+            return step;
+        }
+        ObjectNode body = (ObjectNode) step.body();
+        ArrayNode annotations = body.withArray("annotations");
+        for (int i = annotations.size() - 1; i >= 0; i--) {
+            if (ProjectStamp.KEY.equals(annotations.get(i).path("key").asText())) {
+                annotations.remove(i);
+            }
+        }
+        annotations.addObject().put("key", ProjectStamp.KEY).set("value", stamp.value());
+        return new SyncStep(step.kind(), step.namespace(), step.name(), body, step.dependsOn());
+    }
+
+    /** The feed step of a trigger, if it has one. */
+    Optional<SyncStep> feedOf(String trigger) {
+        return plan.steps().stream().filter(f -> f.kind() == EntityKind.FEED && f.name().equals(trigger)).findFirst();
+    }
+
+    /**
+     * The body the target should hold for a step once the deploy is done: for a trigger with a feed, with the
+     * digest of the feed's inputs.
+     */
+    JsonNode expected(SyncStep step) {
+        if (step.kind() != EntityKind.TRIGGER) {
+            return step.body();
+        }
+        return feedOf(step.name()).map(feed -> withDigest(step.body(), feed.body())).orElse(step.body());
+    }
+
+    /** A trigger's body with the digest of its feed's body (any other digest it has replaced). */
+    static JsonNode withDigest(JsonNode triggerBody, JsonNode feedBody) {
+        ObjectNode body = (ObjectNode) triggerBody.deepCopy();
+        ArrayNode annotations = body.withArray("annotations");
+        for (int i = annotations.size() - 1; i >= 0; i--) {
+            if (FEED_DIGEST.equals(annotations.get(i).path("key").asText())) {
+                annotations.remove(i);
+            }
+        }
+        annotations.addObject().put("key", FEED_DIGEST).put("value", digest(feedBody));
+        return body;
     }
 
     private static java.util.function.Predicate<SyncStep> inScope(Project project, DeployScope scope) {
@@ -88,29 +135,16 @@ record DeployPlan(SyncPlan plan, List<String> extrasIn) {
         };
     }
 
-    private static List<SyncStep> withFeedDigests(List<SyncStep> steps) {
-        List<SyncStep> out = new ArrayList<>();
-        for (SyncStep step : steps) {
-            SyncStep s = step;
-            if (s.kind() == EntityKind.TRIGGER) {
-                Optional<SyncStep> feed = steps.stream()
-                        .filter(f -> f.kind() == EntityKind.FEED && f.name().equals(step.name())).findFirst();
-                if (feed.isPresent()) {
-                    ObjectNode body = (ObjectNode) s.body();
-                    ArrayNode annotations = body.withArray("annotations");
-                    annotations.addObject().put("key", FEED_DIGEST).put("value", digest(feed.get().body()));
-                    s = new SyncStep(s.kind(), s.namespace(), s.name(), body, s.dependsOn());
-                }
-            }
-            out.add(s);
-        }
-        return out;
-    }
-
-    /** SHA-256 of the feed's body: it changes with any input, and says nothing of an input's value. */
+    /**
+     * SHA-256 of the feed's name and inputs: it changes with any input, and says nothing of an input's value. What
+     * the deploy adds to the step for itself (the feed it replaces) is not part of it.
+     */
     static String digest(JsonNode feedBody) {
         try {
-            byte[] bytes = JSON.writeValueAsString(feedBody).getBytes(StandardCharsets.UTF_8);
+            ObjectNode what = JSON.createObjectNode();
+            what.set("feed", feedBody.path("feed"));
+            what.set("parameters", feedBody.path("parameters"));
+            byte[] bytes = JSON.writeValueAsString(what).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot digest a feed's inputs", e);

@@ -1,5 +1,7 @@
 package dev.whiskstudio.app.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.whiskstudio.app.client.EntityCollection;
 import dev.whiskstudio.app.client.OpenWhiskClient;
 import dev.whiskstudio.app.client.OpenWhiskException;
 import dev.whiskstudio.app.workspace.sync.EntityKind;
@@ -15,9 +17,10 @@ import java.util.function.BooleanSupplier;
 /**
  * Carries out a {@link DeployPreview} on the calling thread, in its order: an unchanged entity is not sent, so a
  * deploy of an unchanged project sends no write at all; a create or update goes through the sync's
- * {@link StepWriter}; an extra entity is deleted only when asked. A refusal of the key (401, 403) or a target that
- * is gone stops the deploy; any other failure marks that entity and the run goes on with those that do not need
- * it. A sequence is never written when a component failed, was skipped or is missing on the target. Cancellation
+ * {@link StepWriter}; a feed's digest is written to its trigger once the feed was created; an extra entity is
+ * deleted only when asked (a trigger after its feed forgot it), and never while a sequence uses it. A refusal of the
+ * key (401, or 403 on the target's namespace) or a target that is gone stops the deploy; any other failure (a 403
+ * on another namespace's feed among them) marks that entity and the run goes on with those that do not need it. A sequence is never written when a component failed, was skipped or is missing on the target. Cancellation
  * is checked before each entity (and between retries, by the client's {@link RetryInterceptor}).
  */
 final class DeployRun {
@@ -48,7 +51,7 @@ final class DeployRun {
                 result = blockedBy(item, byId);
                 if (result == null) {
                     try {
-                        send(preview.namespace(), item, deleteExtra);
+                        send(preview, item, deleteExtra);
                         result = ItemResult.of(item, item.change() == Change.UNCHANGED ? ItemStatus.UNCHANGED
                                 : item.change() == Change.DELETE && !deleteExtra ? ItemStatus.SKIPPED : ItemStatus.DONE,
                                 item.change() == Change.DELETE && !deleteExtra
@@ -82,19 +85,67 @@ final class DeployRun {
         return new DeployResult(results, wasCancelled, stopReason);
     }
 
-    private void send(String namespace, DeployItem item, boolean deleteExtra) throws IOException {
+    private void send(DeployPreview preview, DeployItem item, boolean deleteExtra) throws IOException {
         switch (item.change()) {
             case UNCHANGED -> { }
-            case CREATE, UPDATE -> writer.write(item.step());
+            case CREATE, UPDATE -> {
+                if (item.kind() == EntityKind.FEED) {
+                    feed(preview, item);
+                } else {
+                    writer.write(item.step());
+                }
+            }
             case DELETE -> {
                 if (deleteExtra) {
-                    delete(namespace, item);
+                    delete(preview.namespace(), item);
                 }
             }
         }
     }
 
+    /**
+     * A feed's (re)creation, then its digest on the trigger: only a feed that was created is recorded as such, so
+     * one that failed, timed out or was cancelled shows as changed in the next preview and is tried again.
+     */
+    private void feed(DeployPreview preview, DeployItem item) throws IOException {
+        JsonNode body = item.step().body();
+        String feed = body.path("feed").asText();
+        try {
+            writer.write(item.step());
+        } catch (OpenWhiskException e) {
+            // every request of a feed step goes to the feed's namespace (the one it replaces, or its own)
+            String previous = body.path(StepWriter.PREVIOUS_FEED).asText(feed);
+            OpenWhiskException refused = ForeignRefusal.orSame(e, ForeignRefusal.namespaceOf(feed),
+                    preview.namespace(), "the feed " + feed);
+            if (refused == e && !previous.equals(feed)) {
+                refused = ForeignRefusal.orSame(e, ForeignRefusal.namespaceOf(previous), preview.namespace(),
+                        "the feed " + feed + " or " + previous);
+            }
+            throw refused;
+        }
+        if (body.path(StepWriter.UNREGISTER).asBoolean(false)) {
+            return;
+        }
+        DeployItem trigger = preview.items().stream()
+                .filter(i -> i.kind() == EntityKind.TRIGGER && i.name().equals(item.name()) && i.step() != null)
+                .findFirst().orElseThrow(() -> new IllegalStateException("the feed " + item.name() + " has no trigger"));
+        try {
+            client.put(preview.namespace(), EntityCollection.TRIGGERS, item.name(),
+                    DeployPlan.withDigest(trigger.step().body(), body), true);
+        } catch (OpenWhiskException e) {
+            OpenWhiskException failure = AuthFailure.orSame(e);
+            if (failure instanceof AuthFailure) {
+                throw failure;
+            }
+            throw new OpenWhiskException(e.status(), "The feed was created, but the trigger could not record it ("
+                    + e.error() + "): the next deploy creates it again.", e.code());
+        }
+    }
+
     private void delete(String namespace, DeployItem item) throws IOException {
+        if (item.kind() == EntityKind.TRIGGER) {
+            unregisterFeed(namespace, item.name());
+        }
         try {
             client.delete(namespace, item.collection(), item.name(), false);
         } catch (OpenWhiskException e) {
@@ -105,8 +156,33 @@ final class DeployRun {
         }
     }
 
+    /** Before a trigger is deleted, the feed it records forgets it (else the feed would go on firing nothing). */
+    private void unregisterFeed(String namespace, String trigger) throws IOException {
+        JsonNode actual;
+        try {
+            actual = client.get(namespace, EntityCollection.TRIGGERS, trigger);
+        } catch (OpenWhiskException e) {
+            if (e.status() == 404) {
+                return;
+            }
+            throw e;
+        }
+        String feed = PreviewBuilder.feedOf(actual);
+        if (feed == null) {
+            return;
+        }
+        try {
+            writer.unregister(feed, "/" + namespace + "/" + trigger);
+        } catch (OpenWhiskException e) {
+            throw ForeignRefusal.orSame(e, ForeignRefusal.namespaceOf(feed), namespace, "the feed " + feed);
+        }
+    }
+
     /** A skip when the entity cannot be written: something it needs did not succeed, or is missing; else null. */
     private static ItemResult blockedBy(DeployItem item, Map<String, ItemResult> byId) {
+        if (item.change() == Change.DELETE) {
+            return item.blocked() == null ? null : ItemResult.of(item, ItemStatus.SKIPPED, "Kept: " + item.blocked() + ".");
+        }
         if (item.step() == null || item.change() == Change.UNCHANGED) {
             return null;
         }

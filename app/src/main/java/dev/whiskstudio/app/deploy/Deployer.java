@@ -15,7 +15,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Deploys to one target: {@link #preview} (reads only) then {@link #deploy} (writes what changed). Both block on the
- * network: run them off the FX thread. One client per deployer, its requests retried per the {@link RetryPolicy};
+ * network: run them off the FX thread. One client per deployer, its requests retried per the {@link RetryPolicy}
+ * and by nothing else (OkHttp's own retry after a dropped connection is off: it would replay a feed's CREATE);
  * close it when done.
  */
 public final class Deployer implements AutoCloseable {
@@ -31,7 +32,7 @@ public final class Deployer implements AutoCloseable {
         interceptors.add(new RetryInterceptor(policy, () -> cancelled.getAsBoolean()));
         interceptors.addAll(inner);
         this.client = new OpenWhiskClient(target.apiHost(), target.target().auth(), OpenWhiskClient.CONNECT_TIMEOUT,
-                OpenWhiskClient.READ_TIMEOUT, interceptors);
+                OpenWhiskClient.READ_TIMEOUT, interceptors, false);
     }
 
     public static Deployer open(TargetEntry target) {

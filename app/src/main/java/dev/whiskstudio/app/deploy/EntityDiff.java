@@ -14,6 +14,7 @@ import java.util.Set;
  * annotations, the default limits, a package's {@code binding}, a sequence's {@code _actions} parameter, the
  * package's parameters an action's GET shows merged in, the concrete kind of a {@code :default} kind. Annotations
  * of an action are compared one by one, as the platform merges them on update (an extra one would never go away).
+ * The project's stamp ({@link ProjectStamp}) counts by the project it names, not by its hash.
  */
 final class EntityDiff {
     /** Annotations the platform sets by itself. */
@@ -48,6 +49,8 @@ final class EntityDiff {
                     parameters(wanted, actual, Map.of()),
                     annotationsExactly(wanted, actual));
             case RULE -> first(
+                    stamp(keyValues(wanted.path("annotations")).get(ProjectStamp.KEY),
+                            keyValues(actual.path("annotations")).get(ProjectStamp.KEY)),
                     field("trigger", wanted.path("trigger").asText(), link(actual.path("trigger"))),
                     field("action", wanted.path("action").asText(), link(actual.path("action"))),
                     "active".equals(actual.path("status").asText("active")) ? Optional.empty()
@@ -128,11 +131,32 @@ final class EntityDiff {
     private static Optional<String> annotationsIncluded(JsonNode wanted, JsonNode actual) {
         Map<String, JsonNode> have = keyValues(actual.path("annotations"));
         for (Map.Entry<String, JsonNode> e : keyValues(wanted.path("annotations")).entrySet()) {
-            if (!e.getValue().equals(have.get(e.getKey()))) {
+            if (ProjectStamp.KEY.equals(e.getKey())) {
+                Optional<String> stamp = stamp(e.getValue(), have.get(e.getKey()));
+                if (stamp.isPresent()) {
+                    return stamp;
+                }
+            } else if (!e.getValue().equals(have.get(e.getKey()))) {
                 return Optional.of("annotation " + e.getKey());
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The project's stamp is compared by the project's name only: its hash changes with any edit of the manifest,
+     * which alone must not make an unchanged entity an update.
+     */
+    private static Optional<String> stamp(JsonNode wanted, JsonNode actual) {
+        if (wanted == null) {
+            return Optional.empty();
+        }
+        String project = wanted.path("projectName").asText();
+        if (actual == null || !actual.path("projectName").isTextual()) {
+            return Optional.of("not marked as project " + project + "'s");
+        }
+        String owner = actual.path("projectName").asText();
+        return owner.equals(project) ? Optional.empty() : Optional.of("marked as project " + owner + "'s");
     }
 
     /** For entities whose annotations an update replaces: also no extra ones but the platform's. */

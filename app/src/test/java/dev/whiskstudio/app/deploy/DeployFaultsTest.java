@@ -6,6 +6,7 @@ import dev.whiskstudio.app.workspace.project.Project;
 import dev.whiskstudio.app.workspace.project.ProjectLoader;
 import dev.whiskstudio.app.workspace.targets.TargetEntry;
 import dev.whiskstudio.app.workspace.targets.TargetSource;
+import dev.whiskstudio.app.workspace.sync.EntityKind;
 import dev.whiskstudio.sim.config.Credential;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -125,6 +126,17 @@ class DeployFaultsTest {
     }
 
     @Test
+    void a403OnTheTargetsOwnNamespaceStillStopsTheWholeDeploy() throws Exception {
+        cluster.script("PUT", "packages/demo", ScriptedCluster.status(403,
+                "The supplied authentication is not authorized to access 'guest/demo'."));
+        DeployResult result = deploy();
+
+        assertTrue(result.stopReason().startsWith("The key may not change this namespace (HTTP 403"),
+                result::stopReason);
+        assertEquals(1, cluster.seen.stream().filter(s -> s.startsWith("PUT")).count(), "nothing sent after it");
+    }
+
+    @Test
     void a401OnThePreviewSaysSoBeforeAnythingIsSent() {
         cluster.script("GET", "packages/demo", ScriptedCluster.status(401, "The supplied authentication is invalid"));
         AuthFailure e = assertThrows(AuthFailure.class,
@@ -157,5 +169,90 @@ class DeployFaultsTest {
         assertEquals(List.of(ItemStatus.DONE, ItemStatus.DONE, ItemStatus.NOT_RUN, ItemStatus.NOT_RUN),
                 result.results().stream().map(ItemResult::status).toList());
         assertEquals(0, cluster.count("PUT", B));
+    }
+
+    private static final String FEED = "actions/feeds/alarm";
+
+    /** A trigger fed by {@code /guest/feeds/<feed>} (in the key's namespace, so the mock's paths hold it). */
+    private Project fedProject(String feed) throws IOException {
+        Path dir = folder.resolve("fed-" + feed);
+        Samples.write(dir, "manifest.yml", """
+                packages:
+                  demo:
+                    triggers:
+                      nightly:
+                        feed: /guest/feeds/%s
+                        inputs:
+                          cron: "0 3 * * *"
+                """.formatted(feed));
+        return ProjectLoader.load(dir);
+    }
+
+    private DeployResult deployAll(Project p) throws IOException {
+        DeployPreview preview = deployer.preview(p, DeployScope.project(), Map.of(), () -> false);
+        return deployer.deploy(preview, false, DeployListener.NONE, () -> false);
+    }
+
+    private static ItemResult feedResult(DeployResult result) {
+        return result.results().stream().filter(r -> r.item().kind() == EntityKind.FEED).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aFeedCreateWhoseConnectionDropsIsNotSentAgain() throws Exception {
+        MockResponse drop = new MockResponse.Builder()
+                .onResponseStart(new SocketEffect.CloseSocket(true, false, false)).build();
+        cluster.script("POST", FEED, ScriptedCluster.activation(true), drop, ScriptedCluster.activation(true));
+        DeployResult result = deployAll(fedProject("alarm"));
+
+        assertEquals(List.of("feeds/alarm DELETE", "feeds/alarm CREATE"), cluster.feedEvents,
+                "a CREATE that may have been carried out is never replayed, by OkHttp or by the retries");
+        assertEquals(ItemStatus.FAILED, feedResult(result).status());
+        assertEquals(1, cluster.count("PUT", "triggers/nightly"), "no digest recorded for a feed not known to exist");
+    }
+
+    @Test
+    void aFeedCreateStillRunningAfter30SecondsMayHaveSucceeded() throws Exception {
+        MockResponse accepted = new MockResponse.Builder().code(202).addHeader("Content-Type", "application/json")
+                .body("{\"activationId\":\"a2\"}").build();
+        cluster.script("POST", FEED, ScriptedCluster.activation(true), accepted);
+        DeployResult result = deployAll(fedProject("alarm"));
+
+        ItemResult feed = feedResult(result);
+        assertEquals(ItemStatus.FAILED, feed.status());
+        assertTrue(feed.message().contains("may have succeeded: check the trigger"), feed.message());
+        assertFalse(feed.message().contains("did not accept"), feed.message());
+    }
+
+    @Test
+    void aFailedFeedCreateAfterItsOldRegistrationWasDeletedSaysSo() throws Exception {
+        cluster.script("POST", FEED, ScriptedCluster.activation(true), ScriptedCluster.activation(false));
+        DeployResult result = deployAll(fedProject("alarm"));
+
+        ItemResult feed = feedResult(result);
+        assertEquals(ItemStatus.FAILED, feed.status());
+        assertTrue(feed.message().startsWith("The feed /guest/feeds/alarm did not accept the trigger: no."),
+                feed.message());
+        assertTrue(feed.message().contains("Its earlier registration with /guest/feeds/alarm was deleted first, so"
+                + " the trigger has no feed now."), feed.message());
+        assertEquals(1, cluster.count("PUT", "triggers/nightly"), "no digest recorded");
+    }
+
+    @Test
+    void aChangedFeedIsDeletedFromTheFeedTheTargetsTriggerRecords() throws Exception {
+        cluster.script("GET", "triggers/nightly", new MockResponse.Builder().code(200)
+                .addHeader("Content-Type", "application/json")
+                .body("{\"namespace\":\"guest\",\"name\":\"nightly\",\"parameters\":[],\"annotations\":"
+                        + "[{\"key\":\"feed\",\"value\":\"/guest/feeds/old\"}]}").build());
+        cluster.script("POST", "actions/feeds/old", ScriptedCluster.activation(true));
+        cluster.script("POST", "actions/feeds/alarm", ScriptedCluster.activation(true));
+        DeployPreview preview = deployer.preview(fedProject("alarm"), DeployScope.project(), Map.of(), () -> false);
+        DeployItem feedItem = preview.items().stream().filter(i -> i.kind() == EntityKind.FEED).findFirst().orElseThrow();
+        assertEquals("replaces /guest/feeds/old", feedItem.detail());
+
+        DeployResult result = deployer.deploy(preview, false, DeployListener.NONE, () -> false);
+
+        assertTrue(result.succeeded(), () -> result.summary() + result.results());
+        assertEquals(List.of("feeds/old DELETE", "feeds/alarm CREATE"), cluster.feedEvents);
+        assertEquals(2, cluster.count("PUT", "triggers/nightly"), "the trigger, then its digest once the feed exists");
     }
 }

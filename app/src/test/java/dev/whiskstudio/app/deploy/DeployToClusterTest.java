@@ -8,6 +8,7 @@ import dev.whiskstudio.app.client.OpenWhiskException;
 import dev.whiskstudio.app.workspace.Samples;
 import dev.whiskstudio.app.workspace.project.Project;
 import dev.whiskstudio.app.workspace.project.ProjectLoader;
+import dev.whiskstudio.app.workspace.sync.EntityKind;
 import dev.whiskstudio.sim.config.Credential;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,6 +134,213 @@ class DeployToClusterTest {
         assertEquals("Deployed: 0 written, 8 unchanged", result.summary());
         assertEquals(List.of(), cluster.counter.writes(), "no PUT, POST or DELETE on a redeploy");
         assertEquals(greetVersion, cluster.client.get(GUEST, EntityCollection.ACTIONS, "shop/greet").get("version").asText());
+
+        // the stamp's hash follows the manifest's bytes: a comment changes it, and must change nothing else
+        Files.writeString(project.folder().resolve("manifest.yml"), "# reviewed\n" + DeployProjects.MANIFEST);
+        DeployPreview commented = preview(ProjectLoader.load(project.folder()), DeployScope.project());
+        assertEquals(8, commented.count(Change.UNCHANGED), () -> String.valueOf(commented.items()));
+    }
+
+    @Test
+    void everyEntityCarriesTheProjectsWhiskManagedStampAsWskdeployWritesIt() throws Exception {
+        Project project = ProjectLoader.load(DeployProjects.shop(projects));
+        assertTrue(deploy(preview(project, DeployScope.project()), false).succeeded());
+
+        for (EntityCollection c : List.of(EntityCollection.PACKAGES, EntityCollection.ACTIONS, EntityCollection.TRIGGERS,
+                EntityCollection.RULES)) {
+            String name = switch (c) {
+                case PACKAGES -> "shop";
+                case ACTIONS -> "shop/greet-priced";
+                case TRIGGERS -> "nightly";
+                default -> "nightly-greet";
+            };
+            JsonNode stamp = EntityDiff.keyValues(cluster.client.get(GUEST, c, name).get("annotations"))
+                    .get("whisk-managed");
+            assertEquals("shop", stamp.path("projectName").asText(), c + " " + name);
+            assertTrue(stamp.path("projectHash").asText().matches("[0-9a-f]{40}"), stamp::toString);
+            assertEquals("manifest.yml", stamp.path("file").asText());
+            assertTrue(stamp.path("projectDeps").isArray());
+        }
+    }
+
+    @Test
+    void aFeedThatFailedIsTriedAgainAndAFailedReplacementSaysTheOldOneIsGone() throws Exception {
+        Path folder = DeployProjects.shop(projects);
+        assertTrue(deploy(preview(ProjectLoader.load(folder), DeployScope.project()), false).succeeded());
+
+        Files.writeString(folder.resolve("manifest.yml"),
+                DeployProjects.MANIFEST.replace("cron: \"0 3 * * *\"", "cron: \"not a cron\""));
+        DeployResult broken = deploy(preview(ProjectLoader.load(folder), DeployScope.project()), false);
+        ItemResult feed = broken.results().stream().filter(r -> r.item().kind() == EntityKind.FEED).findFirst()
+                .orElseThrow();
+        assertEquals(ItemStatus.FAILED, feed.status(), () -> broken.results().toString());
+        assertTrue(feed.message().contains("was deleted first, so the trigger has no feed now"), feed.message());
+
+        DeployPreview again = preview(ProjectLoader.load(folder), DeployScope.project());
+        assertTrue(rows(again).containsAll(List.of("update trigger nightly", "update feed nightly")),
+                () -> rows(again).toString());
+
+        Files.writeString(folder.resolve("manifest.yml"),
+                DeployProjects.MANIFEST.replace("cron: \"0 3 * * *\"", "cron: \"0 5 * * *\""));
+        DeployResult fixed = deploy(preview(ProjectLoader.load(folder), DeployScope.project()), false);
+        assertTrue(fixed.succeeded(), () -> fixed.results().toString());
+        assertTrue(readFeed("alarm", "nightly").contains("0 5 * * *"));
+        DeployPreview done = preview(ProjectLoader.load(folder), DeployScope.project());
+        assertTrue(done.upToDate(), () -> rows(done).toString());
+    }
+
+    private String readFeed(String feed, String trigger) throws IOException {
+        JsonNode read = JSON.createObjectNode().put("lifecycleEvent", "READ").put("triggerName", "/guest/" + trigger)
+                .put("authKey", Credential.GUEST.auth());
+        Invocation answer = cluster.client.invoke("whisk.system", "alarms/" + feed, read, true, INVOKE);
+        return String.valueOf(answer.record());
+    }
+
+    @Test
+    void aFeedDroppedFromTheManifestIsUnregisteredBeforeTheTriggerForgetsIt() throws Exception {
+        Path folder = DeployProjects.shop(projects);
+        assertTrue(deploy(preview(ProjectLoader.load(folder), DeployScope.project()), false).succeeded());
+        assertTrue(readFeed("alarm", "nightly").contains("0 3 * * *"));
+
+        String dropped = DeployProjects.MANIFEST.replace(
+                "        feed: /whisk.system/alarms/alarm\n        inputs:\n          cron: \"0 3 * * *\"\n",
+                "        inputs:\n          fired-by: hand\n");
+        assertFalse(dropped.contains("feed:"));
+        Files.writeString(folder.resolve("manifest.yml"), dropped);
+        DeployPreview preview = preview(ProjectLoader.load(folder), DeployScope.project());
+        int unregister = rows(preview).indexOf("update feed nightly");
+        assertTrue(unregister >= 0 && unregister < rows(preview).indexOf("update trigger nightly"),
+                () -> rows(preview).toString());
+        DeployResult result = deploy(preview, false);
+
+        assertTrue(result.succeeded(), () -> result.results().toString());
+        assertFalse(readFeed("alarm", "nightly").contains("0 3 * * *"), "the alarm no longer fires the trigger");
+        assertTrue(preview(ProjectLoader.load(folder), DeployScope.project()).upToDate());
+    }
+
+    @Test
+    void extrasAreThisProjectsMarkedEntitiesDeletedRulesFirstAndOneASequenceUsesIsKept() throws Exception {
+        Path folder = DeployProjects.shop(projects);
+        assertTrue(deploy(preview(ProjectLoader.load(folder), DeployScope.project()), false).succeeded());
+        // someone else's: an action in the same package, and a sequence of theirs using the project's price
+        cluster.client.put(GUEST, EntityCollection.ACTIONS, "shop/theirs", JSON.readTree(
+                "{\"exec\":{\"kind\":\"nodejs:20\",\"code\":\"function main() { return {}; }\"}}"), true);
+        cluster.client.put(GUEST, EntityCollection.ACTIONS, "priced", JSON.readTree(
+                "{\"exec\":{\"kind\":\"sequence\",\"components\":[\"/guest/shop/price\"]}}"), true);
+
+        Files.writeString(folder.resolve("manifest.yml"), """
+                packages:
+                  shop:
+                    inputs:
+                      region: eu
+                    actions:
+                      greet:
+                        function: src/greet.js
+                        runtime: nodejs:20
+                        inputs:
+                          greeting: $GREETING
+                """);
+        DeployPreview preview = preview(ProjectLoader.load(folder), DeployScope.project());
+        List<String> deletes = preview.items().stream().filter(i -> i.change() == Change.DELETE)
+                .map(i -> i.describe() + (i.blocked() == null ? "" : " (kept: " + i.blocked() + ")")).toList();
+        assertEquals(List.of("rule nightly-greet", "trigger nightly", "sequence shop/greet-priced",
+                "action shop/price (kept: the sequence priced uses it)", "action shop/echo").stream().sorted().toList(),
+                deletes.stream().sorted().toList());
+        assertTrue(deletes.indexOf("rule nightly-greet") < deletes.indexOf("trigger nightly")
+                && deletes.indexOf("trigger nightly") < deletes.indexOf("sequence shop/greet-priced")
+                && deletes.indexOf("sequence shop/greet-priced") < deletes.indexOf("action shop/echo"), deletes::toString);
+
+        DeployResult result = deploy(preview, true);
+
+        assertTrue(result.succeeded(), () -> result.results().toString());
+        assertEquals("Kept: the sequence priced uses it.", result.results().stream()
+                .filter(r -> r.item().name().equals("shop/price")).findFirst().orElseThrow().message());
+        for (String[] gone : List.of(new String[]{"rules", "nightly-greet"}, new String[]{"triggers", "nightly"},
+                new String[]{"actions", "shop/greet-priced"}, new String[]{"actions", "shop/echo"})) {
+            EntityCollection c = EntityCollection.valueOf(gone[0].toUpperCase());
+            assertEquals(404, assertThrows(OpenWhiskException.class, () -> cluster.client.get(GUEST, c, gone[1]))
+                    .status(), gone[1]);
+        }
+        assertTrue(cluster.client.get(GUEST, EntityCollection.ACTIONS, "shop/theirs").has("exec"), "not ours: left");
+        assertTrue(cluster.client.get(GUEST, EntityCollection.ACTIONS, "shop/price").has("exec"), "kept");
+        assertFalse(readFeed("alarm", "nightly").contains("0 3 * * *"), "the deleted trigger's alarm is gone too");
+    }
+
+    @Test
+    void aPackageDroppedFromTheProjectIsDeletedAfterItsActionsAndOnlyInAProjectScope() throws Exception {
+        Path folder = projects.resolve("two");
+        Samples.write(folder, "ok.js", "function main() { return { ok: true }; }");
+        Samples.write(folder, "manifest.yml", """
+                project:
+                  name: two-packages
+                  packages:
+                    keep:
+                      actions:
+                        ok: {function: ok.js}
+                    old:
+                      actions:
+                        a: {function: ok.js}
+                        b: {function: ok.js}
+                """);
+        assertTrue(deploy(preview(ProjectLoader.load(folder), DeployScope.project()), false).succeeded());
+        assertEquals("two-packages", EntityDiff.keyValues(cluster.client.get(GUEST, EntityCollection.PACKAGES, "old")
+                .get("annotations")).get("whisk-managed").path("projectName").asText(), "the manifest's project.name");
+        Files.writeString(folder.resolve("manifest.yml"), """
+                project:
+                  name: two-packages
+                  packages:
+                    keep:
+                      actions:
+                        ok: {function: ok.js}
+                """);
+
+        assertEquals(0, preview(ProjectLoader.load(folder), DeployScope.ofPackage("keep")).count(Change.DELETE),
+                "a package scope looks for extras in its package only");
+        DeployPreview preview = preview(ProjectLoader.load(folder), DeployScope.project());
+        List<String> deletes = rows(preview).stream().filter(r -> r.startsWith("delete")).toList();
+        assertEquals(3, deletes.size(), deletes::toString);
+        assertEquals("delete package old", deletes.get(2));
+        DeployResult result = deploy(preview, true);
+
+        assertTrue(result.succeeded(), () -> result.results().toString());
+        assertEquals(404, assertThrows(OpenWhiskException.class,
+                () -> cluster.client.get(GUEST, EntityCollection.PACKAGES, "old")).status());
+        assertTrue(cluster.client.get(GUEST, EntityCollection.PACKAGES, "keep").has("name"));
+    }
+
+    @Test
+    void aForeignNamespaceRefusingTheKeyFailsOnlyTheEntityThatNeedsIt() throws Exception {
+        Path folder = projects.resolve("foreign");
+        Samples.write(folder, "ok.js", "function main() { return { ok: true }; }");
+        Samples.write(folder, "manifest.yml", """
+                packages:
+                  demo:
+                    actions:
+                      ok: {function: ok.js}
+                    sequences:
+                      uses-theirs: {actions: "ok, /someone/private/thing"}
+                    triggers:
+                      fed:
+                        feed: /someone/private/feed
+                      plain: {}
+                """);
+        DeployPreview preview = preview(ProjectLoader.load(folder), DeployScope.project());
+        DeployItem sequence = preview.items().stream().filter(i -> i.name().equals("demo/uses-theirs")).findFirst()
+                .orElseThrow();
+        assertTrue(sequence.blocked().startsWith("its component /someone/private/thing cannot be read with this key"
+                + " (HTTP 403"), sequence.blocked());
+
+        DeployResult result = deploy(preview, false);
+
+        assertEquals(null, result.stopReason(), "a 403 on another namespace does not stop the deploy");
+        Map<String, ItemResult> byId = new java.util.HashMap<>();
+        result.results().forEach(r -> byId.put(r.item().describe(), r));
+        assertEquals(ItemStatus.FAILED, byId.get("feed fed").status());
+        assertTrue(byId.get("feed fed").message().startsWith("The key may not use the feed /someone/private/feed"
+                + " (HTTP 403"), byId.get("feed fed").message());
+        assertEquals(ItemStatus.SKIPPED, byId.get("sequence demo/uses-theirs").status());
+        assertEquals(ItemStatus.DONE, byId.get("trigger plain").status());
+        assertEquals(ItemStatus.DONE, byId.get("action demo/ok").status());
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * @param authEnv the variable to read the key from (so the key stays out of the process list and shell history)
  */
 record DeployArgs(Path project, String target, String apiHost, String auth, String authEnv, String namespace,
-                  DeployScope scope, boolean dryRun, boolean deleteExtra, boolean yes, String saveTarget,
-                  boolean help) {
+                  DeployScope scope, boolean dryRun, boolean deleteExtra, boolean yes, boolean allowMissingVars,
+                  String saveTarget, boolean help) {
     /** Read when {@code --apihost} is given with neither {@code --auth} nor {@code --auth-env}. */
     static final String DEFAULT_AUTH_ENV = "WSK_AUTH";
 
@@ -26,8 +26,11 @@ record DeployArgs(Path project, String target, String apiHost, String auth, Stri
               --save-target NAME   keep the --apihost key as target NAME (owner-only file), unless already known
               --scope SCOPE        project (default), package:PACKAGE or action:PACKAGE/ACTION
               --dry-run            print the preview only; send nothing
-              --delete-extra       also delete actions the target has in the project's packages but the project lacks
-              --yes                deploy without asking
+              --delete-extra       also delete entities marked as this project's (whisk-managed) that it no longer
+                                   defines: rules, triggers (their feeds told first), sequences, actions, packages;
+                                   one a sequence still uses is kept
+              --yes                deploy without asking; refused (exit 2) when a $VAR the project uses is not set
+              --allow-missing-vars with --yes, deploy even so (an unset $VAR is sent as an empty string)
             exit codes: 0 deployed (or nothing to do), 1 some entities failed or were skipped, 2 wrong usage or
             project, 3 the key was refused or the target cannot be reached""";
 
@@ -35,7 +38,7 @@ record DeployArgs(Path project, String target, String apiHost, String auth, Stri
         if (args.length == 0 || !"deploy".equals(args[0])) {
             if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help"))) {
                 return new DeployArgs(Path.of("."), null, null, null, null, null, DeployScope.project(), false, false,
-                        false, null, true);
+                        false, false, null, true);
             }
             throw new IllegalArgumentException("the command is 'deploy'");
         }
@@ -49,6 +52,7 @@ record DeployArgs(Path project, String target, String apiHost, String auth, Stri
         boolean dryRun = false;
         boolean deleteExtra = false;
         boolean yes = false;
+        boolean allowMissingVars = false;
         boolean help = false;
         String saveTarget = null;
         for (int i = 1; i < args.length; i++) {
@@ -57,6 +61,7 @@ record DeployArgs(Path project, String target, String apiHost, String auth, Stri
                 case "--dry-run" -> dryRun = true;
                 case "--delete-extra" -> deleteExtra = true;
                 case "--yes", "-y" -> yes = true;
+                case "--allow-missing-vars" -> allowMissingVars = true;
                 case "--help", "-h" -> help = true;
                 case "--project" -> project = Path.of(value(args, ++i, a));
                 case "--target" -> target = value(args, ++i, a);
@@ -79,7 +84,7 @@ record DeployArgs(Path project, String target, String apiHost, String auth, Stri
             throw new IllegalArgumentException("give --auth or --auth-env, not both");
         }
         return new DeployArgs(project, target, apiHost, auth, authEnv, namespace, scope, dryRun, deleteExtra, yes,
-                saveTarget, help);
+                allowMissingVars, saveTarget, help);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -95,6 +95,14 @@ public final class DeployCommand {
                 out.println("Nothing to deploy: the target is up to date.");
                 return OK;
             }
+            List<String> missing = preview.missingVariables();
+            if (args.yes() && !missing.isEmpty() && !args.allowMissingVars()) {
+                err.println("deploy: nothing deployed: " + (missing.size() == 1 ? "the variable " : "the variables ")
+                        + missing.stream().map(v -> "$" + v).collect(java.util.stream.Collectors.joining(", "))
+                        + (missing.size() == 1 ? " is" : " are") + " not set in the environment or in .env;"
+                        + " set them, or add --allow-missing-vars to send them as empty strings");
+                return USAGE;
+            }
             if (!args.yes()) {
                 Boolean answer = confirm == null ? null : confirm.get();
                 if (answer == null) {

@@ -18,7 +18,8 @@ final class PreviewPrinter {
 
     void preview(DeployPreview preview, boolean deleteExtra) {
         for (DeployItem item : preview.items()) {
-            String note = item.blocked() != null ? "not written: " + item.blocked()
+            String note = item.blocked() != null
+                    ? (item.change() == Change.DELETE ? "kept: " : "not written: ") + item.blocked()
                     : item.change() == Change.DELETE && !deleteExtra ? "kept; --delete-extra deletes it"
                     : item.detail();
             out.println(String.format(Locale.ROOT, "  %-9s %-8s %s%s", item.change().word(), item.kind().word(),

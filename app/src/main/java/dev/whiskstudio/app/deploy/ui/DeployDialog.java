@@ -72,7 +72,7 @@ public final class DeployDialog extends Stage {
     private final OtherCluster other;
 
     /** The deployer of the chosen target; used on the executor only, one piece of work at a time. */
-    private Deployer deployer;
+    private final DeployerSlot<Deployer> deployer = new DeployerSlot<>();
     private DeployPreview preview;
     private AtomicBoolean cancelFlag = new AtomicBoolean();
     private boolean busy;
@@ -182,7 +182,7 @@ public final class DeployDialog extends Stage {
         warnings.setText("");
         progress.setProgress(0);
         AtomicBoolean flag = startWork("Comparing the project with " + target.name() + "…");
-        request.executor().execute(() -> {
+        runWork(() -> {
             try {
                 DeployPreview p = deployerFor(target).preview(request.project(), request.scope(),
                         request.environment(), flag::get);
@@ -230,9 +230,9 @@ public final class DeployDialog extends Stage {
                 });
             }
         };
-        request.executor().execute(() -> {
+        runWork(() -> {
             try {
-                DeployResult result = deployer.deploy(p, delete, listener, flag::get);
+                DeployResult result = currentDeployer().deploy(p, delete, listener, flag::get);
                 Platform.runLater(() -> deployed(result));
             } catch (RuntimeException e) {
                 Platform.runLater(() -> endWork("The deploy failed: " + message(e)));
@@ -284,32 +284,40 @@ public final class DeployDialog extends Stage {
     }
 
     /** Runs on the executor: one deployer per chosen target, the previous one closed. */
-    private synchronized Deployer deployerFor(TargetEntry target) {
-        if (deployer == null || !deployer.target().equals(target)) {
-            if (deployer != null) {
-                deployer.close();
-            }
-            deployer = request.deployers().apply(target);
-        }
-        return deployer;
+    private Deployer deployerFor(TargetEntry target) {
+        return deployer.use(d -> d.target().equals(target), () -> request.deployers().apply(target));
     }
 
+    /** Runs on the executor: the deployer that made the preview shown. */
+    private Deployer currentDeployer() {
+        Deployer current = deployer.current();
+        if (current == null) {
+            throw new IllegalStateException("The preview's deployer is closed.");
+        }
+        return current;
+    }
+
+    /** Network work on the executor, counted so that closing the dialog closes the deployer only after it. */
+    private void runWork(Runnable work) {
+        deployer.workStarted();
+        try {
+            request.executor().execute(() -> {
+                try {
+                    work.run();
+                } finally {
+                    deployer.workEnded();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
+            deployer.workEnded();
+            throw shutDown;
+        }
+    }
+
+    /** The dialog went: cancel what runs, and close the deployer once it ended (from the work's finally). */
     private void dispose() {
         cancelFlag.set(true);
-        Runnable closeDeployer = () -> {
-            synchronized (this) {
-                if (deployer != null) {
-                    deployer.close();
-                    deployer = null;
-                }
-            }
-        };
-        try {
-            // after the work in flight, which still uses it
-            request.executor().execute(closeDeployer);
-        } catch (java.util.concurrent.RejectedExecutionException shutDown) {
-            closeDeployer.run();
-        }
+        deployer.dispose();
     }
 
     private static String message(Exception e) {

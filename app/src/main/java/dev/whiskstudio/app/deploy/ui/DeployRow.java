@@ -30,7 +30,8 @@ public final class DeployRow {
 
     /** "create", "update (code)", "delete", "create (blocked: ...)". */
     public String change() {
-        String note = item.blocked() != null ? "not written: " + item.blocked() : item.detail();
+        String note = item.blocked() != null
+                ? (item.change() == Change.DELETE ? "kept: " : "not written: ") + item.blocked() : item.detail();
         return item.change().word() + (note.isEmpty() ? "" : " (" + note + ")");
     }
 

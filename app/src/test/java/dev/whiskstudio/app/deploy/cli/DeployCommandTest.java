@@ -161,6 +161,24 @@ class DeployCommandTest {
     }
 
     @Test
+    void yesWithAnUnsetVariableDeploysNothingUnlessMissingVariablesAreAllowed() throws Exception {
+        wskprops(Credential.GUEST.auth());
+        env.remove("WHO");
+
+        assertEquals(DeployCommand.USAGE, run(null, "deploy", "--project", project.toString(), "--yes"));
+        assertTrue(err().contains("the variable $WHO is not set in the environment or in .env"), err());
+        assertTrue(err().contains("--allow-missing-vars"), err());
+        assertEquals(0, client.listPackages(GUEST).size(), "nothing sent");
+
+        assertEquals(DeployCommand.OK, run(null, "deploy", "--project", project.toString(), "--yes",
+                "--allow-missing-vars"), err()::toString);
+        assertEquals("hi ", client.invoke(GUEST, "demo/hello", null, true, Duration.ofSeconds(30)).record()
+                .at("/response/result/message").asText(), "sent as an empty string");
+        assertEquals(DeployCommand.OK, run(null, "--help"));
+        assertTrue(out().contains("--allow-missing-vars"), out());
+    }
+
+    @Test
     void wrongUsageAndAMissingTargetExitWith2() {
         assertEquals(DeployCommand.USAGE, run(null, "deploy", "--scope", "module:x"));
         assertTrue(err().contains("--scope is project, package:NAME or action:PACKAGE/NAME"), err());

@@ -181,6 +181,9 @@ class DeployDialogTest {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
+                if ("GET".equals(request.getMethod()) && request.getUrl().queryParameter("limit") != null) {
+                    return new MockResponse.Builder().code(200).body("[]").build();
+                }
                 if ("GET".equals(request.getMethod())) {
                     return new MockResponse.Builder().code(404).body("{\"error\":\"The requested resource does not exist.\"}").build();
                 }
