@@ -112,7 +112,7 @@ public final class WorkbenchScreenshot {
             });
             waitFor("the second preview", () -> deployText("#deploy-counts").startsWith("0 create, 1 update"));
             Thread.sleep(800);
-            snapshotWindow(deployDialog(), out);
+            snapshotWindow(fx(WorkbenchScreenshot::deployDialog), out);
             fx(() -> {
                 deployDialog().hide();
                 return null;
@@ -180,19 +180,18 @@ public final class WorkbenchScreenshot {
         System.exit(0);
     }
 
-    private static javafx.stage.Stage deployDialog() throws Exception {
-        return fx(() -> Window.getWindows().stream()
+    /** The deploy dialog shown, or null; FX thread. */
+    private static javafx.stage.Stage deployDialog() {
+        return Window.getWindows().stream()
                 .filter(w -> w instanceof dev.whiskstudio.app.deploy.ui.DeployDialog && w.isShowing())
-                .map(w -> (javafx.stage.Stage) w).findFirst().orElse(null));
+                .map(w -> (javafx.stage.Stage) w).findFirst().orElse(null);
     }
 
-    private static String deployText(String query) throws Exception {
-        return fx(() -> {
-            var dialog = Window.getWindows().stream()
-                    .filter(w -> w instanceof dev.whiskstudio.app.deploy.ui.DeployDialog).findFirst().orElse(null);
-            var node = dialog == null ? null : dialog.getScene().lookup(query);
-            return node instanceof javafx.scene.control.Labeled l ? l.getText() : "";
-        });
+    /** A label's text in the deploy dialog, empty without one; FX thread. */
+    private static String deployText(String query) {
+        var dialog = deployDialog();
+        var node = dialog == null ? null : dialog.getScene().lookup(query);
+        return node instanceof javafx.scene.control.Labeled l ? l.getText() : "";
     }
 
     private static void snapshotWindow(Window window, Path file) throws Exception {

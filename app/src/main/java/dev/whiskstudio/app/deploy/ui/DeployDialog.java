@@ -123,8 +123,13 @@ public final class DeployDialog extends Stage {
         targets.setCellFactory(v -> new TargetCell());
         targets.setButtonCell(new TargetCell());
         HBox.setHgrow(targets, Priority.ALWAYS);
-        Label project = new Label(request.scope().describe() + " of " + request.project().folder().getFileName());
-        HBox top = new HBox(8, new Label("Target"), targets, refresh);
+        Label project = new Label("Deploying " + request.scope().describe() + " of "
+                + request.project().folder().getFileName());
+        project.getStyleClass().add("title-4");
+        Label targetLabel = new Label("Target");
+        targetLabel.setMinWidth(Region.USE_PREF_SIZE);
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, targetLabel, targets, refresh);
         top.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("deploy-table");
