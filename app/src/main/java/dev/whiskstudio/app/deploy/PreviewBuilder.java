@@ -71,6 +71,16 @@ final class PreviewBuilder {
                 Optional<String> diff = EntityDiff.difference(expected, actual, inherited(ns, step, packageParameters));
                 change = diff.isPresent() ? Change.UPDATE : Change.UNCHANGED;
                 detail = diff.orElse("");
+                List<String> dropped = step.kind() == EntityKind.ACTION || step.kind() == EntityKind.SEQUENCE
+                        ? AnnotationRemoval.dropped(expected.body(), actual) : List.of();
+                if (!dropped.isEmpty()) {
+                    // the platform keeps an action's old annotations on update unless told which to delete
+                    step = AnnotationRemoval.withDeletion(step, dropped);
+                    if (change == Change.UNCHANGED) {
+                        change = Change.UPDATE;
+                        detail = "annotation " + String.join(", ", dropped) + " removed";
+                    }
+                }
             }
             if (step.kind() == EntityKind.TRIGGER) {
                 triggerChanges.put(step.name(), change);

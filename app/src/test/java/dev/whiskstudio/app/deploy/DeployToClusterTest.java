@@ -267,6 +267,43 @@ class DeployToClusterTest {
     }
 
     @Test
+    void anAnnotationRemovedFromTheManifestIsRemovedFromTheAction() throws Exception {
+        Path folder = projects.resolve("keyed");
+        Samples.write(folder, "ok.js", "function main() { return { key: !!process.env.__OW_API_KEY }; }");
+        Samples.write(folder, "manifest.yml", """
+                packages:
+                  tools:
+                    actions:
+                      ok:
+                        function: ok.js
+                        annotations:
+                          provide-api-key: true
+                          description: says whether it has a key
+                """);
+        assertTrue(deploy(preview(ProjectLoader.load(folder), DeployScope.project()), false).succeeded());
+        assertTrue(result("tools/ok").path("key").asBoolean(), "the key is given while the annotation says so");
+        Samples.write(folder, "manifest.yml", """
+                packages:
+                  tools:
+                    actions:
+                      ok:
+                        function: ok.js
+                """);
+
+        DeployPreview preview = preview(ProjectLoader.load(folder), DeployScope.project());
+        assertTrue(rows(preview).contains("update action tools/ok"), rows(preview)::toString);
+        assertTrue(deploy(preview, false).succeeded());
+
+        var annotations = EntityDiff.keyValues(cluster.client.get(GUEST, EntityCollection.ACTIONS, "tools/ok")
+                .get("annotations"));
+        assertFalse(annotations.containsKey("description"), annotations::toString);
+        assertFalse(annotations.getOrDefault("provide-api-key", JSON.getNodeFactory().booleanNode(false)).asBoolean());
+        assertFalse(result("tools/ok").path("key").asBoolean(), "no key once the annotation is gone");
+        assertEquals(0, preview(ProjectLoader.load(folder), DeployScope.project()).count(Change.UPDATE),
+                "then nothing more to do");
+    }
+
+    @Test
     void aPackageDroppedFromTheProjectIsDeletedAfterItsActionsAndOnlyInAProjectScope() throws Exception {
         Path folder = projects.resolve("two");
         Samples.write(folder, "ok.js", "function main() { return { ok: true }; }");
