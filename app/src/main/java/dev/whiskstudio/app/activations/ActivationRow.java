@@ -125,10 +125,6 @@ public record ActivationRow(String activationId, String namespace, String path, 
     }
 
     /**
-     * The action that ran, from the {@code path} annotation ({@code ns/pkg/name}, whose namespace may be another's
-     * for a shared package); null for a record of no action (a trigger's).
-     */
-    /**
      * The action as it was invoked: through the package binding the record names ({@code binding} annotation), so
      * that invoking it again merges the binding's parameters as before; else {@link #actionRef()}.
      */
@@ -142,6 +138,10 @@ public record ActivationRow(String activationId, String namespace, String path, 
         return new ActionRef(binding.substring(0, slash), binding.substring(slash + 1), actual.name());
     }
 
+    /**
+     * The action that ran, from the {@code path} annotation ({@code ns/pkg/name}, whose namespace may be another's
+     * for a shared package); null for a record of no action (a trigger's).
+     */
     public ActionRef actionRef() {
         String full = summary == null ? "" : RecordFields.annotationText(summary.path("annotations"), "path");
         if (full.isEmpty() || kind.isEmpty()) {

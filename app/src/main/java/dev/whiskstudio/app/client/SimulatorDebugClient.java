@@ -61,7 +61,19 @@ public final class SimulatorDebugClient implements AutoCloseable {
      * @param action {@code name} or {@code package/name}
      */
     public DebugSessionInfo start(String namespace, String action) throws IOException {
-        String body = json.createObjectNode().put("action", action).toString();
+        return start(namespace, action, false);
+    }
+
+    /**
+     * Starts a session as {@link #start(String, String)} does; with {@code replace}, a session the action has already
+     * is ended first instead of the answer being 409.
+     */
+    public DebugSessionInfo start(String namespace, String action, boolean replace) throws IOException {
+        var fields = json.createObjectNode().put("action", action);
+        if (replace) {
+            fields.put("replace", true);
+        }
+        String body = fields.toString();
         Request request = request(sessions(namespace).build())
                 .post(RequestBody.create(body, JSON_TYPE)).build();
         return DebugSessionInfo.fromJson(send(startHttp, request));

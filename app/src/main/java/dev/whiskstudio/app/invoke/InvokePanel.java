@@ -151,8 +151,9 @@ public class InvokePanel extends BorderPane {
     }
 
     /**
-     * Shows a Debug button beside Run that calls {@code onDebug} (the workbench starts a debug session and then
-     * {@link #run(boolean, Duration)}); null hides it.
+     * Shows a Debug button beside Run that calls {@code onDebug} (the workbench takes {@link #pendingRun()}, starts a
+     * debug session and then {@link #run(PendingRun, boolean, Duration)}, non-blocking, followed for as long as the
+     * debugger may hold the activation); null hides it.
      */
     public void setOnDebug(Runnable onDebug) {
         debugButton.setOnAction(onDebug == null ? null : e -> onDebug.run());
@@ -220,23 +221,7 @@ public class InvokePanel extends BorderPane {
 
     /** Invokes the action with the parameters typed, when they are valid and nothing runs yet (Run, Ctrl+Enter). */
     public void run() {
-        run(blocking.isSelected());
-    }
-
-    /**
-     * Invokes as {@link #run()} does, blocking or not as asked whatever the choice shown: a debugged invocation is
-     * started non-blocking and followed by polling, since the debugger may hold it longer than any blocking wait.
-     */
-    public void run(boolean block) {
-        run(block, pollLimit);
-    }
-
-    /**
-     * Invokes as {@link #run(boolean)} does, following a non-blocking activation for up to {@code waitLimit}: a
-     * debugged activation can stay paused far longer than a plain one runs.
-     */
-    public void run(boolean block, Duration waitLimit) {
-        pendingRun().ifPresent(r -> run(r, block, waitLimit));
+        pendingRun().ifPresent(r -> run(r, blocking.isSelected(), pollLimit));
     }
 
     /** What Run would invoke now: the target, the action shown and the parameters typed; empty when Run can't. */
@@ -262,7 +247,8 @@ public class InvokePanel extends BorderPane {
     }
 
     /**
-     * Starts a run taken earlier; false (and nothing done) while another invocation is running.
+     * Starts a run taken earlier, blocking or not, following a non-blocking activation for up to {@code waitLimit};
+     * false (and nothing done) while another invocation is running.
      */
     public boolean run(PendingRun run, boolean block, Duration waitLimit) {
         Objects.requireNonNull(waitLimit);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whiskstudio.app.client.EntityCollection;
 import dev.whiskstudio.app.client.OpenWhiskException;
 import dev.whiskstudio.app.client.SimulatorDebugClient;
+import dev.whiskstudio.app.client.debug.DebugSessionInfo;
 import dev.whiskstudio.app.client.Target;
 import dev.whiskstudio.app.debug.DebugSession;
 import dev.whiskstudio.app.debug.DebugSessionOptions;
@@ -26,7 +27,6 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.concurrent.Task;
 import javafx.scene.control.Tab;
 
 import java.io.IOException;
@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -59,7 +60,7 @@ final class DebugController {
     private final EditorTabs editors;
     private final InvokePanel invokePanel;
     private final RemoteCode remoteCode;
-    private final BackgroundWork work;
+    private final java.util.function.Function<TargetEntry, CompletableFuture<SyncResult>> sync;
     private final Consumer<String> message;
     private final DebugContext context = new DebugContext();
     private final DebugPanel panel = new DebugPanel(context);
@@ -80,7 +81,8 @@ final class DebugController {
             javafx.util.Duration.seconds(15));
 
     DebugController(Executor io, TargetsModel targets, TargetClients clients, ProjectSession project,
-                    EditorTabs editors, InvokePanel invokePanel, RemoteCode remoteCode, BackgroundWork work,
+                    EditorTabs editors, InvokePanel invokePanel, RemoteCode remoteCode,
+                    java.util.function.Function<TargetEntry, CompletableFuture<SyncResult>> sync,
                     Consumer<String> message) {
         this.io = io;
         this.targets = targets;
@@ -89,7 +91,7 @@ final class DebugController {
         this.editors = editors;
         this.invokePanel = invokePanel;
         this.remoteCode = remoteCode;
-        this.work = work;
+        this.sync = sync;
         this.message = message;
         this.bridge = new EditorDebugBridge(context, editors, editors::openAt);
         tab.setId("debug-tab");
@@ -113,18 +115,18 @@ final class DebugController {
         });
     }
 
-    /** The debugger's tab, for the panel below the editor; {@code show} brings it forward. */
-    Tab tab(Runnable show) {
-        this.showTab = show;
+    /** The debugger's tab, for the panel below the editor. */
+    Tab tab() {
         return tab;
+    }
+
+    /** How to bring the debugger's tab forward (and the panel it is in). */
+    void setOnShow(Runnable show) {
+        this.showTab = show;
     }
 
     DebugPanel panel() {
         return panel;
-    }
-
-    DebugContext context() {
-        return context;
     }
 
     /** True while a Debug is preparing (saving, syncing, starting the container). */
@@ -219,39 +221,56 @@ final class DebugController {
 
     /**
      * A live session of the action: the one shown, when it is of this action and its container runs the action's
-     * current code (and, for a project action, the project's); else a new one, the old one ended.
+     * current code (and, for a project action, the project's saved files); else a new one, the old one ended. The
+     * files are saved first (what runs must be what is saved) and the action is read once.
      */
     private CompletableFuture<Void> ensureSession(ActionRef action, ProjectAction own, TargetEntry simulator, long mine) {
-        Running current = running;
-        if (current == null || !current.action().path().equals(action.path()) || !isLive(current.session())) {
-            return startSession(action, own, simulator, mine);
-        }
-        return CompletableFuture.supplyAsync(() -> revisionOf(action, simulator.target()), io)
-                .thenCompose(revision -> onFx(() -> {
-                    if (revision == null || !revision.equals(current.backend().revision())) {
-                        return startSession(action, own, simulator, mine);
-                    }
-                    if (own == null) {
-                        return CompletableFuture.<Void>completedFuture(null);
-                    }
-                    // what runs must be what is saved: an edit not saved yet counts too
-                    return editors.saveAll().thenCompose(saved -> upToDate(own, action, simulator.target()))
-                            .thenCompose(fresh -> fresh
-                            ? CompletableFuture.<Void>completedFuture(null)
-                            : startSession(action, own, simulator, mine));
+        return editors.saveAll()
+                .thenApplyAsync(saved -> entityOf(action, simulator.target()), io)
+                .thenCompose(entity -> onFx(() -> {
+                    boolean stale = own != null && isStale(own, entity);
+                    Running current = running;
+                    boolean reusable = current != null && current.action().path().equals(action.path())
+                            && isLive(current.session()) && entity != null && !stale
+                            && DebugSessionInfo.revisionOf(entity).equals(current.backend().revision());
+                    return reusable ? CompletableFuture.<Void>completedFuture(null)
+                            : startSession(action, own, entity, stale, simulator, mine);
                 }))
                 .thenCompose(next -> next);
     }
 
-    private CompletableFuture<Void> startSession(ActionRef action, ProjectAction own, TargetEntry simulator, long mine) {
+    private CompletableFuture<Void> startSession(ActionRef action, ProjectAction own, JsonNode entity, boolean stale,
+                                                 TargetEntry simulator, long mine) {
         CompletableFuture<Void> ended = running == null ? CompletableFuture.completedFuture(null)
                 : running.session().close().handle((end, e) -> null);
         return ended
-                .thenCompose(v -> onFx(() -> own == null ? copyOf(action, simulator.target())
-                        : syncedProject(own, action, simulator).thenApply(x -> DebugSource.ofProject(own))))
+                .thenCompose(v -> onFx(() -> sourceOf(action, own, entity, stale, simulator)))
                 .thenCompose(source -> source)
                 .thenCompose(source -> onFx(() -> launch(action, source, simulator.target(), mine)))
                 .thenCompose(launched -> launched);
+    }
+
+    /**
+     * The user's code of the action: a project action's files (the project synced first when the simulator's copy
+     * is older), else a copy of the simulator's code.
+     */
+    private CompletableFuture<DebugSource> sourceOf(ActionRef action, ProjectAction own, JsonNode entity,
+                                                    boolean stale, TargetEntry simulator) {
+        if (own != null) {
+            CompletableFuture<?> synced = !stale ? CompletableFuture.completedFuture(null)
+                    : sync.apply(simulator).thenAccept(result -> {
+                        if (!result.succeeded()) {
+                            throw new CompletionException(new IOException(
+                                    "the project's sync to the simulator failed: " + result.summary()));
+                        }
+                    });
+            return synced.thenApply(x -> DebugSource.ofProject(own));
+        }
+        if (entity == null) {
+            return CompletableFuture.failedFuture(new IOException(action.qualifiedName()
+                    + " is not on the simulator."));
+        }
+        return CompletableFuture.supplyAsync(() -> copyOf(action, entity, simulator.target()), io);
     }
 
     private CompletableFuture<Void> launch(ActionRef action, DebugSource source, Target simulator, long mine) {
@@ -312,12 +331,25 @@ final class DebugController {
         afterEnd.playFromStart();
     }
 
-    /** The action's {@code version@updated} on the simulator, as a debug session names its container's code. */
-    private String revisionOf(ActionRef action, Target simulator) {
+    /**
+     * A copy of the simulator's code of the action (read already), written for the editor; a zip action has none to
+     * show, and is debugged with Pause and {@code debugger} statements only.
+     */
+    private DebugSource copyOf(ActionRef action, JsonNode entity, Target simulator) {
+        if (entity.path("exec").path("binary").asBoolean(false)) {
+            return DebugSource.ofZipCopy(action.qualifiedName());
+        }
         try {
-            JsonNode entity = clients.clientFor(simulator).get(action.namespace(), EntityCollection.ACTIONS,
-                    action.path());
-            return entity.path("version").asText() + "@" + entity.path("updated").asLong();
+            return DebugSource.ofCopy(remoteCode.write(entity, simulator.apiHost(), action));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The action's entity on the simulator, null when it has none; off the FX thread. */
+    private JsonNode entityOf(ActionRef action, Target simulator) {
+        try {
+            return clients.clientFor(simulator).get(action.namespace(), EntityCollection.ACTIONS, action.path());
         } catch (OpenWhiskException e) {
             if (e.status() == 404) {
                 return null;
@@ -328,72 +360,12 @@ final class DebugController {
         }
     }
 
-    /**
-     * A copy of the target's code, fetched off the FX thread; a zip action has none to show, and is debugged with
-     * Pause and {@code debugger} statements only.
-     */
-    private CompletableFuture<DebugSource> copyOf(ActionRef action, Target simulator) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                JsonNode entity = clients.clientFor(simulator).get(action.namespace(), EntityCollection.ACTIONS,
-                        action.path());
-                if (entity.path("exec").path("binary").asBoolean(false)) {
-                    return DebugSource.ofZipCopy(action.qualifiedName());
-                }
-                return DebugSource.ofCopy(remoteCode.fetch(clients.clientFor(simulator), simulator.apiHost(), action));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, io);
-    }
-
-    /** Saves the open files, then syncs the project when the simulator's copy of the action is older. */
-    private CompletableFuture<Void> syncedProject(ProjectAction own, ActionRef action, TargetEntry simulator) {
-        return editors.saveAll()
-                .thenCompose(v -> upToDate(own, action, simulator.target()))
-                .thenCompose(fresh -> fresh ? CompletableFuture.<Void>completedFuture(null)
-                        : onFx(() -> sync(simulator)).thenCompose(done -> done));
-    }
-
-    private CompletableFuture<Boolean> upToDate(ProjectAction own, ActionRef action, Target simulator) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                JsonNode entity;
-                try {
-                    entity = clients.clientFor(simulator).get(action.namespace(),
-                            EntityCollection.ACTIONS, action.path());
-                } catch (OpenWhiskException e) {
-                    if (e.status() != 404) {
-                        throw e;
-                    }
-                    entity = null;
-                }
-                return !DebugSource.stale(own, entity);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, io);
-    }
-
-    /** Runs the project's sync as the Sync command does (progress in the status bar, cancellable). */
-    private CompletableFuture<Void> sync(TargetEntry simulator) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Task<SyncResult> task = project.syncTask(simulator);
-        task.setOnSucceeded(e -> {
-            SyncResult result = task.getValue();
-            if (result.succeeded()) {
-                done.complete(null);
-            } else {
-                done.completeExceptionally(new IOException("the project's sync to the simulator failed: "
-                        + result.summary()));
-            }
-        });
-        task.setOnCancelled(e -> done.completeExceptionally(new IOException("the sync was cancelled.")));
-        task.setOnFailed(e -> done.completeExceptionally(task.getException()));
-        if (!work.start(task)) {
-            done.completeExceptionally(new IOException("other work is still running: wait for it or cancel it."));
+    private static boolean isStale(ProjectAction own, JsonNode entity) {
+        try {
+            return DebugSource.stale(own, entity);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return done;
     }
 
     private Optional<ProjectAction> projectAction(ActionRef action) {

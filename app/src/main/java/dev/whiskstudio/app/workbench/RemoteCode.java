@@ -25,7 +25,11 @@ final class RemoteCode {
 
     /** Fetches the action and writes its code; fails with a readable message for a sequence or a zip action. */
     Path fetch(OpenWhiskClient client, String apiHost, ActionRef action) throws IOException {
-        JsonNode entity = client.get(action.namespace(), EntityCollection.ACTIONS, action.path());
+        return write(client.get(action.namespace(), EntityCollection.ACTIONS, action.path()), apiHost, action);
+    }
+
+    /** Writes the code of an action entity already read; fails as {@link #fetch} does. */
+    Path write(JsonNode entity, String apiHost, ActionRef action) throws IOException {
         JsonNode exec = entity.path("exec");
         if ("sequence".equals(exec.path("kind").asText())) {
             throw new IOException(action.qualifiedName() + " is a sequence of " + exec.path("components")

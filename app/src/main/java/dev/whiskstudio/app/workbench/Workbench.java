@@ -128,15 +128,15 @@ public final class Workbench extends BorderPane {
                 Bindings.createBooleanBinding(() -> status.stateProperty().get() == SimulatorState.RUNNING
                         && !work.busyProperty().get(), status.stateProperty(), work.busyProperty()));
 
-        debugger = new DebugController(io, targets, clients, project, editors, invokePanel, remoteCode, work,
-                message::set);
+        debugger = new DebugController(io, targets, clients, project, editors, invokePanel, remoteCode,
+                this::startSync, message::set);
         deployer = new DeployLauncher(io, targets, project, editors, invokePanel, message::set,
                 () -> getScene().getWindow());
-        Runnable[] showDebugTab = new Runnable[1];
-        showDebugTab[0] = activations.addTab(debugger.tab(() -> {
+        Runnable selectDebugTab = activations.addTab(debugger.tab());
+        debugger.setOnShow(() -> {
             showActivations(true);
-            showDebugTab[0].run();
-        }));
+            selectDebugTab.run();
+        });
 
         wireViews();
         defineCommands();
@@ -322,6 +322,12 @@ public final class Workbench extends BorderPane {
             }
         });
         project.folderProperty().addListener((obs, old, folder) -> targets.projectOpened(folder));
+        // whoever started it (Sync, Debug), the explorer shows what a sync changed, cancelled half-way or not
+        project.lastSyncProperty().addListener((obs, old, result) -> {
+            if (result != null) {
+                explorer.refresh();
+            }
+        });
         project.projectProperty().addListener((obs, old, loaded) -> {
             if (loaded != null && !loaded.folder().equals(settings.lastProject())) {
                 remember(settings.withLastProject(loaded.folder()));
@@ -331,6 +337,9 @@ public final class Workbench extends BorderPane {
 
     private void defineCommands() {
         BooleanBinding noDocument = editors.currentDocumentProperty().isNull();
+        BooleanBinding invokeUnavailable = Bindings.createBooleanBinding(() -> invokePanel.actionProperty().get() == null
+                        || invokePanel.runningProperty().get() || debugger.startingProperty().get(),
+                invokePanel.actionProperty(), invokePanel.runningProperty(), debugger.startingProperty());
         commands.on(Command.OPEN_FOLDER, this::chooseFolder)
                 .on(Command.SAVE, () -> report(editors.save()))
                 .disabledWhen(Command.SAVE, noDocument)
@@ -350,15 +359,9 @@ public final class Workbench extends BorderPane {
                 .on(Command.GO_TO_LINE, editors::showGoToLine)
                 .disabledWhen(Command.GO_TO_LINE, noDocument)
                 .on(Command.INVOKE, invokePanel::run)
-                .disabledWhen(Command.INVOKE, Bindings.createBooleanBinding(() -> invokePanel.actionProperty().get() == null
-                        || invokePanel.runningProperty().get() || debugger.startingProperty().get(),
-                        invokePanel.actionProperty(), invokePanel.runningProperty(), debugger.startingProperty()))
+                .disabledWhen(Command.INVOKE, invokeUnavailable)
                 .on(Command.DEBUG, debugger::debugInvokePanel)
-                .disabledWhen(Command.DEBUG, Bindings.createBooleanBinding(() -> invokePanel.actionProperty().get() == null
-                                || invokePanel.runningProperty().get() || debugger.startingProperty().get()
-                                || status.stateProperty().get() != SimulatorState.RUNNING,
-                        invokePanel.actionProperty(), invokePanel.runningProperty(), debugger.startingProperty(),
-                        status.stateProperty()))
+                .disabledWhen(Command.DEBUG, invokeUnavailable.or(status.stateProperty().isNotEqualTo(SimulatorState.RUNNING)))
                 .on(Command.CONTINUE, debugger.panel().commands()::resume)
                 .disabledWhen(Command.CONTINUE, debugger.panel().commands().canStep().not())
                 .on(Command.STEP_OVER, debugger.panel().commands()::stepOver)
@@ -486,14 +489,30 @@ public final class Workbench extends BorderPane {
                 message.set("Not synced: a file could not be saved: " + rootMessage(failure));
                 return;
             }
-            var task = project.syncTask(simulator);
-            task.setOnSucceeded(e -> explorer.refresh());
-            task.setOnCancelled(e -> explorer.refresh());
-            task.setOnFailed(e -> message.set("The sync failed: " + rootMessage(task.getException())));
-            if (!work.start(task)) {
-                message.set("Other work is still running: wait for it or cancel it first.");
-            }
+            startSync(simulator).whenComplete((result, syncFailure) -> {
+                if (syncFailure != null) {
+                    Platform.runLater(() -> message.set("The sync failed: " + rootMessage(syncFailure)));
+                }
+            });
         }));
+    }
+
+    /**
+     * Runs the project's sync to the simulator as the window's background work (progress and Cancel in the status
+     * bar); completes with its result, or fails when other work is running or the sync itself failed. The explorer
+     * follows every sync (see {@link #wireViews}).
+     */
+    private CompletableFuture<dev.whiskstudio.app.workspace.sync.SyncResult> startSync(TargetEntry simulator) {
+        CompletableFuture<dev.whiskstudio.app.workspace.sync.SyncResult> done = new CompletableFuture<>();
+        var task = project.syncTask(simulator);
+        task.setOnSucceeded(e -> done.complete(task.getValue()));
+        task.setOnCancelled(e -> done.completeExceptionally(new java.io.IOException("the sync was cancelled.")));
+        task.setOnFailed(e -> done.completeExceptionally(task.getException()));
+        if (!work.start(task)) {
+            done.completeExceptionally(new java.io.IOException(
+                    "other work is still running: wait for it or cancel it first."));
+        }
+        return done;
     }
 
     private void addCluster() {

@@ -228,5 +228,13 @@ public final class ActionController {
      * @param binding the binding's path ({@code ns/name}) when the action was reached through one, else null
      */
     public record ResolvedAction(StoredEntity action, JsonNode inheritedParameters, String binding) {
+
+        /**
+         * The action's revision, {@code version@updated}: warm containers and debug sessions are per revision, and
+         * an update gives a new one.
+         */
+        public String revision() {
+            return action.doc().path("version").asText() + "@" + action.updated();
+        }
     }
 }

@@ -154,7 +154,7 @@ public final class InvocationController {
         ActivationJob job = new ActivationJob(activationId, who.namespace(), who.subject(),
                 provideKey != null && provideKey.asBoolean(false) ? who.authKey() : null,
                 resolved.action().name(), doc.path("version").asText(),
-                doc.path("version").asText() + "@" + resolved.action().updated(), exec,
+                resolved.revision(), exec,
                 ActionLimits.fromJson(doc.get("limits")), doc.path("publish").asBoolean(), parameters, cause, causedBy,
                 activationId, resolved.binding());
         return invoker.submit(job);

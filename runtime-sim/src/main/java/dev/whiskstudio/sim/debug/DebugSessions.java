@@ -131,7 +131,7 @@ public final class DebugSessions implements ActivationRouter, AutoCloseable {
         if (!s.revision.equals(job.revision())) {
             // the container was initialised with the old code: breakpoints would map to lines that changed. The
             // session ends (its container removal may take a moment, off this thread) and this activation runs as usual
-            CompletableFuture.runAsync(() -> s.terminate(EndReason.ACTION_UPDATED));
+            probeThreads.execute(() -> s.terminate(EndReason.ACTION_UPDATED));
             return null;
         }
         return s.enqueue(job);
@@ -140,6 +140,9 @@ public final class DebugSessions implements ActivationRouter, AutoCloseable {
     /**
      * Starts a session for an action of a namespace the caller owns, given as {@code name} or {@code pkg/name}
      * (through a binding, the bound package's action).
+     *
+     * With {@code "replace": true} a session the action has already is ended first (a debugger that lost track of
+     * its own, say); without, that is a 409.
      *
      * @throws ApiException 400 for a malformed body, a sequence or a kind without a debugger; 403, 404 as for
      *                      reading the action; 409 when the action has a session; 502 when it fails to initialise
@@ -167,8 +170,13 @@ public final class DebugSessions implements ActivationRouter, AutoCloseable {
         }
         QualifiedName where = resolved.action().name();
         ActionLimits limits = ActionLimits.fromJson(doc.get("limits"));
-        String revision = doc.path("version").asText() + "@" + resolved.action().updated();
+        String revision = resolved.revision();
         Key key = new Key(ns, where.docId());
+        DebugSession replaced = body.path("replace").asBoolean(false) ? byAction.get(key) : null;
+        if (replaced != null) {
+            replaced.terminate(EndReason.REPLACED);
+            replaced.awaitGone(GONE_WAIT);
+        }
         DebugSession session = new DebugSession(newSessionId(), ns, where, revision, exec, limits, invoker, timer, ledger,
                 this::forget, this::publish);
         synchronized (byAction) {

@@ -9,6 +9,7 @@ enum EndReason {
             + "container was removed."),
     ACTION_UPDATED("action-updated", "The action was updated, so its debug container runs old code: the debug "
             + "session ended. Start a new one to debug the new code."),
+    REPLACED("replaced", "A new debug session of the action replaced this one."),
     SIMULATOR_STOPPED("simulator-stopped", "The simulator stopped.");
 
     final String code;

@@ -119,6 +119,24 @@ class DebugSessionTest {
     }
 
     @Test
+    void aSecondSessionOfAnActionIsRefusedUnlessItReplacesTheFirst() throws Exception {
+        put(sim, "dbg", action(DOUBLER, null));
+        JsonNode first = session("dbg");
+
+        Reply again = sim.guest().post(DEBUG, "{\"action\":\"dbg\"}");
+        assertEquals(409, again.status(), again.text());
+
+        Reply replacing = sim.guest().post(DEBUG, "{\"action\":\"dbg\",\"replace\":true}");
+        assertEquals(201, replacing.status(), replacing.text());
+        debugPids.add(Long.parseLong(replacing.json().get("containerId").asText()));
+        assertEquals(404, sim.guest().get(DEBUG + "/" + first.get("sessionId").asText()).status(), "the first is gone");
+        assertFalse(alive(first), "with its process");
+        Reply listed = sim.guest().get(DEBUG);
+        assertEquals(1, listed.json().size());
+        assertEquals(replacing.json().get("sessionId"), listed.json().get(0).get("sessionId"));
+    }
+
+    @Test
     void updatingTheActionEndsItsSessionAndTheNextCallRunsTheNewCode() throws Exception {
         put(sim, "dbg", action(DOUBLER, null));
         JsonNode s = session("dbg");

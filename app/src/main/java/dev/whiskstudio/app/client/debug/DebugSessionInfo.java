@@ -38,4 +38,12 @@ public record DebugSessionInfo(String sessionId, String action, String revision,
                 Json.text(json, "scriptUrl"), Json.text(json, "workDir"), Json.text(json, "state"),
                 Json.text(json, "activationId"));
     }
+
+    /**
+     * The revision of an action entity as a session names the code its container was initialised with
+     * ({@code version@updated}): when the action's differs from a session's, the container runs older code.
+     */
+    public static String revisionOf(JsonNode actionEntity) {
+        return actionEntity.path("version").asText() + "@" + actionEntity.path("updated").asLong();
+    }
 }

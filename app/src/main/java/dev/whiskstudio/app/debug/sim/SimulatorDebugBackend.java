@@ -37,21 +37,11 @@ public final class SimulatorDebugBackend implements DebugBackend {
                 throw e;
             }
             // a session of this action is on already: one a debugger left behind (it crashed, or gave up waiting
-            // for a slow start). Debug means "debug it now": that session ends and a new one starts
-            endOthers();
-            session = client.start(action.namespace(), action.path());
+            // for a slow start). Debug means "debug it now": the simulator ends that one and starts this one
+            session = client.start(action.namespace(), action.path(), true);
         }
         started = session;
         return new DebugTarget(session.sessionId(), session.inspectorUrl(), session.scriptUrl(), session.workDir());
-    }
-
-    private void endOthers() throws IOException {
-        for (DebugSessionInfo other : client.list(action.namespace())) {
-            String path = other.action().substring(other.action().indexOf('/') + 1);
-            if (path.equals(action.path())) {
-                client.stop(action.namespace(), other.sessionId());
-            }
-        }
     }
 
     /**

@@ -1,10 +1,9 @@
 package dev.whiskstudio.app.debug.ui;
 
+import dev.whiskstudio.app.ui.Failures;
 import javafx.application.Platform;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 
@@ -19,20 +18,12 @@ final class FxFutures {
     }
 
     static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
+        return error == null ? null : Failures.unwrap(error);
     }
 
-    /** The message for the user. */
+    /** The message for the user; a time-out says so in words. */
     static String message(Throwable error) {
-        Throwable t = unwrap(error);
-        if (t instanceof TimeoutException) {
-            return "No answer in time.";
-        }
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        Throwable t = Failures.unwrap(error);
+        return t instanceof TimeoutException ? "No answer in time." : Failures.messageOf(t);
     }
 }

@@ -329,7 +329,7 @@ public final class DeployDialog extends Stage {
         if (e instanceof AuthFailure a) {
             return a.error();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return dev.whiskstudio.app.ui.Failures.messageOf(e);
     }
 
     /** Another cluster typed in: its key in a password field, kept in the user's targets only when asked. */
