@@ -56,6 +56,9 @@ public final class WorkbenchScreenshot {
                     .defaults(scratch.resolve("cluster"), Profile.OPENWHISK).withPort(0));
             Files.writeString(home.resolve(".wskprops"), "APIHOST=" + cluster.apiHost() + "\nAUTH="
                     + dev.whiskstudio.sim.config.Credential.GUEST.auth() + "\n");
+            // however the tool ends (a failure, a time-out's SIGTERM), the cluster's processes go with it
+            dev.whiskstudio.sim.Simulator stopping = cluster;
+            Runtime.getRuntime().addShutdownHook(new Thread(stopping::close, "cluster-stop"));
         }
         AppConfig config = new AppConfig(scratch.resolve("simulator"), 0, Profile.OPENWHISK, theme)
                 .withUserHome(home).withProject(project);
