@@ -185,6 +185,9 @@ public final class DockerBackend implements ContainerBackend {
                 Thread.currentThread().interrupt();
             }
         }
+        // a container that exited on its own (killed for its memory, say) is no longer tracked, but still exists
+        // until removed: nothing of this simulator's stays behind
+        removeOrphans();
         engine.close();
     }
 

@@ -174,7 +174,29 @@ class DockerBackendTest {
         assertFalse(exit.destroyed());
         assertTrue(container.oomKilled());
         assertTrue(container.exited().isDone());
-        container.destroy();
+        // not destroyed here: closing the backend removes the exited container too
+    }
+
+    @Test
+    void closingTheBackendRemovesContainersThatExitedOnTheirOwn() throws Exception {
+        requireEngine();
+        String owner = owner();
+        DockerBackend backend = backend(owner);
+        DockerContainer container = backend.start(spec("quitter", 128, Map.of()));
+        assertEquals(200, post(container, "/init", initBody("function main() { process.exit(3); }")).statusCode());
+        try {
+            post(container, "/run", runBody(Map.of()));
+        } catch (IOException expected) {
+            // the process exits under the request
+        }
+        container.exitStatus().get(15, TimeUnit.SECONDS);
+
+        backend.close();
+
+        try (DockerEngine engine = DockerEngine.connect(config(owner).dockerHost())) {
+            assertEquals(List.of(), engine.client().listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of(DockerBackend.LABEL_OWNER, owner)).exec(), "nothing of it is left");
+        }
     }
 
     @Test
