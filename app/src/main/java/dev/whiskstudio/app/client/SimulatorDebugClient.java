@@ -1,15 +1,12 @@
 package dev.whiskstudio.app.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whiskstudio.app.client.debug.DebugSessionInfo;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -32,26 +29,16 @@ public final class SimulatorDebugClient implements AutoCloseable {
     public static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
 
-    private final HttpUrl simBase;
-    private final String authorization;
-    private final OkHttpClient http;
+    private final SimulatorApi api;
     private final OkHttpClient startHttp;
-    private final ObjectMapper json = new ObjectMapper();
 
     public SimulatorDebugClient(Target target) {
         this(target.apiHost(), target.auth());
     }
 
     public SimulatorDebugClient(String apiHost, String auth) {
-        this.simBase = ApiAddress.base(apiHost).newBuilder().addPathSegment("sim").addPathSegment("v1").build();
-        this.authorization = ApiAddress.basicAuthorization(auth);
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(OpenWhiskClient.CONNECT_TIMEOUT)
-                .readTimeout(OpenWhiskClient.READ_TIMEOUT)
-                .writeTimeout(OpenWhiskClient.READ_TIMEOUT)
-                .followRedirects(false)
-                .build();
-        this.startHttp = http.newBuilder().readTimeout(START_TIMEOUT).build();
+        this.api = new SimulatorApi(apiHost, auth);
+        this.startHttp = api.http.newBuilder().readTimeout(START_TIMEOUT).build();
     }
 
     /**
@@ -69,7 +56,7 @@ public final class SimulatorDebugClient implements AutoCloseable {
      * is ended first instead of the answer being 409.
      */
     public DebugSessionInfo start(String namespace, String action, boolean replace) throws IOException {
-        var fields = json.createObjectNode().put("action", action);
+        var fields = api.json.createObjectNode().put("action", action);
         if (replace) {
             fields.put("replace", true);
         }
@@ -81,7 +68,7 @@ public final class SimulatorDebugClient implements AutoCloseable {
 
     /** The sessions of a namespace, oldest first. */
     public List<DebugSessionInfo> list(String namespace) throws IOException {
-        JsonNode answer = send(http, request(sessions(namespace).build()).get().build());
+        JsonNode answer = send(api.http, request(sessions(namespace).build()).get().build());
         if (!answer.isArray()) {
             throw new IOException("the debug session list is not a JSON array");
         }
@@ -94,7 +81,7 @@ public final class SimulatorDebugClient implements AutoCloseable {
     public Optional<DebugSessionInfo> get(String namespace, String sessionId) throws IOException {
         try {
             return Optional.of(DebugSessionInfo.fromJson(
-                    send(http, request(session(namespace, sessionId).build()).get().build())));
+                    send(api.http, request(session(namespace, sessionId).build()).get().build())));
         } catch (OpenWhiskException e) {
             if (e.status() == 404) {
                 return Optional.empty();
@@ -108,10 +95,10 @@ public final class SimulatorDebugClient implements AutoCloseable {
      * true; before {@code Debugger.resume} or a step: false), and returns the session as it is then.
      */
     public DebugSessionInfo setPaused(String namespace, String sessionId, boolean paused) throws IOException {
-        String body = json.createObjectNode().put("paused", paused).toString();
+        String body = api.json.createObjectNode().put("paused", paused).toString();
         Request request = request(session(namespace, sessionId).addPathSegment("paused").build())
                 .put(RequestBody.create(body, JSON_TYPE)).build();
-        return DebugSessionInfo.fromJson(send(http, request));
+        return DebugSessionInfo.fromJson(send(api.http, request));
     }
 
     /**
@@ -120,7 +107,7 @@ public final class SimulatorDebugClient implements AutoCloseable {
      */
     public boolean stop(String namespace, String sessionId) throws IOException {
         try {
-            send(http, request(session(namespace, sessionId).build()).delete().build());
+            send(api.http, request(session(namespace, sessionId).build()).delete().build());
             return true;
         } catch (OpenWhiskException e) {
             if (e.status() == 404) {
@@ -131,7 +118,7 @@ public final class SimulatorDebugClient implements AutoCloseable {
     }
 
     private HttpUrl.Builder sessions(String namespace) {
-        return simBase.newBuilder().addPathSegment("namespaces").addPathSegment(namespace).addPathSegment("debug");
+        return api.url().addPathSegment("namespaces").addPathSegment(namespace).addPathSegment("debug");
     }
 
     private HttpUrl.Builder session(String namespace, String sessionId) {
@@ -139,33 +126,21 @@ public final class SimulatorDebugClient implements AutoCloseable {
     }
 
     private Request.Builder request(HttpUrl url) {
-        return new Request.Builder().url(url).header("Authorization", authorization).header("Accept", "application/json");
+        return api.request(url);
     }
 
     private JsonNode send(OkHttpClient client, Request request) throws IOException {
-        try (Response response = client.newCall(request).execute()) {
-            String text = response.body().string();
-            if (!response.isSuccessful()) {
-                throw ApiAddress.failure(json, response.code(), response.message(), text);
-            }
-            try {
-                return json.readTree(text);
-            } catch (JsonProcessingException e) {
-                throw new IOException(request.method() + " " + request.url().encodedPath() + " answered "
-                        + response.code() + " with something that is not JSON", e);
-            }
-        }
+        return api.send(client, request);
     }
 
     /** Lets go of connections and threads at once. */
     @Override
     public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        api.close();
     }
 
     @Override
     public String toString() {
-        return "SimulatorDebugClient[" + simBase + "]";
+        return "SimulatorDebugClient[" + api + "]";
     }
 }

@@ -38,11 +38,9 @@ public final class SimulatorInsightClient implements AutoCloseable {
     /** The simulator sends a keep-alive every 15 s: three missed mean the connection is gone. */
     static final Duration EVENTS_READ_TIMEOUT = Duration.ofSeconds(45);
 
-    private final HttpUrl simBase;
-    private final String authorization;
-    private final OkHttpClient http;
+    private final SimulatorApi api;
     private final OkHttpClient eventHttp;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
     private final Set<Subscription> subscriptions = new CopyOnWriteArraySet<>();
 
     public SimulatorInsightClient(Target target) {
@@ -50,19 +48,13 @@ public final class SimulatorInsightClient implements AutoCloseable {
     }
 
     public SimulatorInsightClient(String apiHost, String auth) {
-        this.simBase = ApiAddress.base(apiHost).newBuilder().addPathSegment("sim").addPathSegment("v1").build();
-        this.authorization = ApiAddress.basicAuthorization(auth);
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(OpenWhiskClient.CONNECT_TIMEOUT)
-                .readTimeout(OpenWhiskClient.READ_TIMEOUT)
-                .writeTimeout(OpenWhiskClient.READ_TIMEOUT)
-                .followRedirects(false)
-                .build();
+        this.api = new SimulatorApi(apiHost, auth);
+        this.json = api.json;
         // an event stream holds its connection for as long as it lasts: more of them than OkHttp's default of five
         // per host must not wait for each other
         Dispatcher streams = new Dispatcher();
         streams.setMaxRequestsPerHost(64);
-        this.eventHttp = http.newBuilder().dispatcher(streams).readTimeout(EVENTS_READ_TIMEOUT)
+        this.eventHttp = api.http.newBuilder().dispatcher(streams).readTimeout(EVENTS_READ_TIMEOUT)
                 .callTimeout(Duration.ZERO).build();
     }
 
@@ -71,7 +63,7 @@ public final class SimulatorInsightClient implements AutoCloseable {
      */
     public Optional<SimulatorInfo> info() throws IOException {
         try {
-            return Optional.of(SimulatorInfo.fromJson(get(simBase)));
+            return Optional.of(SimulatorInfo.fromJson(get(api.url().build())));
         } catch (OpenWhiskException e) {
             if (e.status() == 404) {
                 return Optional.empty();
@@ -82,12 +74,12 @@ public final class SimulatorInsightClient implements AutoCloseable {
 
     /** The container pool now; another key's containers come without their namespace and action. */
     public PoolView pool() throws IOException {
-        return PoolView.fromJson(get(simBase.newBuilder().addPathSegment("pool").build()));
+        return PoolView.fromJson(get(api.url().addPathSegment("pool").build()));
     }
 
     /** One activation's insight, with its params; empty when the simulator has none for it. */
     public Optional<ActivationInsight> insight(String namespace, String activationId) throws IOException {
-        HttpUrl url = simBase.newBuilder().addPathSegment("namespaces").addPathSegment(namespace)
+        HttpUrl url = api.url().addPathSegment("namespaces").addPathSegment(namespace)
                 .addPathSegment("activations").addPathSegment(activationId).addPathSegment("insight").build();
         try {
             return Optional.of(ActivationInsight.fromJson(get(url)));
@@ -107,7 +99,7 @@ public final class SimulatorInsightClient implements AutoCloseable {
      * @param limit at most this many, up to 10,000 (0: the simulator's default, 1,000)
      */
     public List<ActivationInsight> insights(String namespace, long since, long upto, int limit) throws IOException {
-        HttpUrl.Builder url = simBase.newBuilder().addPathSegment("namespaces").addPathSegment(namespace)
+        HttpUrl.Builder url = api.url().addPathSegment("namespaces").addPathSegment(namespace)
                 .addPathSegment("insight");
         if (since > 0) {
             url.addQueryParameter("since", Long.toString(since));
@@ -133,14 +125,11 @@ public final class SimulatorInsightClient implements AutoCloseable {
      * ended. It is not reconnected: that is the caller's choice.
      */
     public EventSubscription events(String namespace, SimulatorEventListener listener) {
-        HttpUrl.Builder url = simBase.newBuilder().addPathSegment("events");
+        HttpUrl.Builder url = api.url().addPathSegment("events");
         if (namespace != null) {
             url.addQueryParameter("ns", namespace);
         }
-        Request request = new Request.Builder().url(url.build())
-                .header("Authorization", authorization)
-                .header("Accept", "text/event-stream")
-                .build();
+        Request request = api.request(url.build()).header("Accept", "text/event-stream").build();
         Subscription subscription = new Subscription(listener);
         subscriptions.add(subscription);
         subscription.source = EventSources.createFactory(eventHttp).newEventSource(request, subscription);
@@ -148,20 +137,7 @@ public final class SimulatorInsightClient implements AutoCloseable {
     }
 
     private JsonNode get(HttpUrl url) throws IOException {
-        Request request = new Request.Builder().url(url).header("Authorization", authorization)
-                .header("Accept", "application/json").get().build();
-        try (Response response = http.newCall(request).execute()) {
-            String text = response.body().string();
-            if (!response.isSuccessful()) {
-                throw ApiAddress.failure(json, response.code(), response.message(), text);
-            }
-            try {
-                return json.readTree(text);
-            } catch (JsonProcessingException e) {
-                throw new IOException("GET " + url.encodedPath() + " answered " + response.code()
-                        + " with something that is not JSON", e);
-            }
-        }
+        return api.send(api.http, api.request(url).get().build());
     }
 
     /** One event stream: turns the stream's events into the listener's calls, and ends once. */
@@ -278,12 +254,11 @@ public final class SimulatorInsightClient implements AutoCloseable {
     public void close() {
         subscriptions.forEach(Subscription::close);
         eventHttp.dispatcher().executorService().shutdown();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        api.close();
     }
 
     @Override
     public String toString() {
-        return "SimulatorInsightClient[" + simBase + "]";
+        return "SimulatorInsightClient[" + api + "]";
     }
 }
