@@ -10,9 +10,7 @@ import dev.whiskstudio.sim.config.Profile;
 import dev.whiskstudio.sim.config.SimConfig;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * A second simulator instance on loopback acting as the cluster a project is deployed to, with its own client for
@@ -36,26 +34,6 @@ final class ClusterSimulator implements AutoCloseable {
 
     Deployer deployer() {
         return Deployer.open(entry, RetryPolicy.DEFAULT, List.of(counter));
-    }
-
-    /** Waits with a bound until {@code value} is non-null. */
-    static <T> T await(Duration limit, String what, Supplier<T> value) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            T v = value.get();
-            if (v != null) {
-                return v;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + limit.toMillis() + " ms waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
-        }
     }
 
     @Override
