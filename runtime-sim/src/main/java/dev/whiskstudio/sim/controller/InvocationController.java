@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.whiskstudio.plugin.FeedProvider;
 
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Map;
@@ -93,6 +94,15 @@ public final class InvocationController {
 
     /** {@link #invoke} for a request already {@link #charge}d. */
     public Invocation start(Identity who, String ns, String pkg, String name, JsonNode payload, RecordPolicy record) {
+        return start(who, ns, pkg, name, payload, record, 0);
+    }
+
+    /**
+     * {@link #start}, for a caller that will wait up to {@code callerWaitsMs} for the record on its own thread (a
+     * blocking invoke): the activation may then run on that thread, and the invocation is done on return.
+     */
+    public Invocation start(Identity who, String ns, String pkg, String name, JsonNode payload, RecordPolicy record,
+                            long callerWaitsMs) {
         QualifiedName requested = actions.checkedName(new QualifiedName(who.resolve(ns), pkg, name));
         ActionController.ResolvedAction resolved = actions.resolve(who, requested);
         if (payload != null && !payload.isObject()) {
@@ -100,7 +110,7 @@ public final class InvocationController {
         }
         ObjectNode params = payload == null ? JsonNodeFactory.instance.objectNode() : (ObjectNode) payload;
         checkFinal(resolved, params);
-        return startResolved(who, resolved, params, record);
+        return startResolved(who, resolved, params, record, callerWaitsMs);
     }
 
     /**
@@ -109,9 +119,15 @@ public final class InvocationController {
      */
     public Invocation startResolved(Identity who, ActionController.ResolvedAction resolved, ObjectNode params,
                                     RecordPolicy record) {
+        return startResolved(who, resolved, params, record, 0);
+    }
+
+    private Invocation startResolved(Identity who, ActionController.ResolvedAction resolved, ObjectNode params,
+                                     RecordPolicy record, long callerWaitsMs) {
         throttle.started(who.namespace());
         String activationId = newActivationId();
-        CompletableFuture<ActivationRecord> done = run(who, resolved, params, activationId, null, null, new int[]{0})
+        CompletableFuture<ActivationRecord> done = run(who, resolved, params, activationId, null, null, new int[]{0},
+                callerWaitsMs)
                 .whenComplete((rec, e) -> throttle.finish(who.namespace()))
                 .thenCompose(rec -> record.shouldStore(rec) ? store(rec, params) : notStored(rec));
         return new Invocation(activationId, done);
@@ -127,6 +143,13 @@ public final class InvocationController {
      */
     CompletableFuture<ActivationRecord> run(Identity who, ActionController.ResolvedAction resolved, ObjectNode payload,
                                             String activationId, String cause, String causedBy, int[] atomicCount) {
+        return run(who, resolved, payload, activationId, cause, causedBy, atomicCount, 0);
+    }
+
+    /** {@link #run}; a primitive action may run on the caller's thread if it waits {@code callerWaitsMs} for it. */
+    private CompletableFuture<ActivationRecord> run(Identity who, ActionController.ResolvedAction resolved,
+                                                    ObjectNode payload, String activationId, String cause,
+                                                    String causedBy, int[] atomicCount, long callerWaitsMs) {
         ObjectNode doc = resolved.action().doc();
         Exec exec = Exec.fromJson(doc.get("exec"));
         if (exec.isSequence()) {
@@ -139,13 +162,19 @@ public final class InvocationController {
         if (feed.isPresent()) {
             return feeds.invoke(who, resolved, feed.get(), payload, activationId, cause);
         }
-        return runPrimitive(who, resolved, payload, activationId, cause, causedBy);
+        return runPrimitive(who, resolved, payload, activationId, cause, causedBy, callerWaitsMs);
     }
 
     /** Runs an action's code once (a conductor's secondary activations too), without looking at what kind it is. */
     CompletableFuture<ActivationRecord> runPrimitive(Identity who, ActionController.ResolvedAction resolved,
                                                      ObjectNode payload, String activationId, String cause,
                                                      String causedBy) {
+        return runPrimitive(who, resolved, payload, activationId, cause, causedBy, 0);
+    }
+
+    private CompletableFuture<ActivationRecord> runPrimitive(Identity who, ActionController.ResolvedAction resolved,
+                                                             ObjectNode payload, String activationId, String cause,
+                                                             String causedBy, long callerWaitsMs) {
         ObjectNode doc = resolved.action().doc();
         Exec exec = Exec.fromJson(doc.get("exec"));
         ObjectNode parameters = KeyValues.toObject(KeyValues.merge(resolved.inheritedParameters(), doc.get("parameters")));
@@ -157,7 +186,7 @@ public final class InvocationController {
                 resolved.revision(), exec,
                 ActionLimits.fromJson(doc.get("limits")), doc.path("publish").asBoolean(), parameters, cause, causedBy,
                 activationId, resolved.binding());
-        return invoker.submit(job);
+        return invoker.submit(job, callerWaitsMs);
     }
 
     /**
@@ -225,10 +254,13 @@ public final class InvocationController {
         }
     }
 
+    private static final HexFormat HEX = HexFormat.of();
+
     /** 32 lowercase hex characters, as the platform's activation ids. */
     static String newActivationId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return String.format("%016x%016x", r.nextLong(), r.nextLong());
+        // HexFormat, not String.format: this is on every activation's path
+        return HEX.toHexDigits(r.nextLong()) + HEX.toHexDigits(r.nextLong());
     }
 
     public long payloadLimitBytes() {

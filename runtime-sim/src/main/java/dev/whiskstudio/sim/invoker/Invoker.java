@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,12 +33,18 @@ public final class Invoker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Invoker.class);
     /** How long to wait for the end-of-activation sentinels after {@code /run} answered. */
     private static final long SENTINEL_WAIT_MS = 2000;
+    /**
+     * How many activations may run on their callers' threads at once. Those are the HTTP server's request threads,
+     * so only a few: the rest go to activation threads as before.
+     */
+    private static final int CALLER_RUNS = 8;
 
     private final ContainerPool pool;
     private final ObjectMapper json;
     private final long resultLimitBytes;
     private final ActivationListener listener;
     private final ExecutorService runners = Executors.newCachedThreadPool(r -> daemon(r, "activation"));
+    private final Semaphore callerRuns = new Semaphore(CALLER_RUNS);
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "memory-watchdog"));
     /** Takes activations away from the pool (debug sessions); null when nothing does. */
     private volatile ActivationRouter router;
@@ -66,6 +73,17 @@ public final class Invoker implements AutoCloseable {
      * with its record (never exceptionally).
      */
     public CompletableFuture<ActivationRecord> submit(ActivationJob job) {
+        return submit(job, 0);
+    }
+
+    /**
+     * {@link #submit}, for a caller that will wait for the record on its own thread for up to
+     * {@code callerWaitsMs} (a blocking invoke). When a warm container is free for the action right now and the
+     * action's time limit fits in that wait, the activation runs on the caller's thread and the future is complete
+     * on return: the caller's wait then costs no hand-off between threads, which on a machine with two cores is most
+     * of what the invoker adds to a warm activation.
+     */
+    public CompletableFuture<ActivationRecord> submit(ActivationJob job, long callerWaitsMs) {
         ActivationRouter r = router;
         if (r != null) {
             CompletableFuture<ActivationRecord> routed = r.route(job);
@@ -73,7 +91,30 @@ public final class Invoker implements AutoCloseable {
                 return routed;
             }
         }
-        return CompletableFuture.supplyAsync(() -> run(job), runners);
+        long queuedAt = System.currentTimeMillis();
+        if (callerWaitsMs <= 0 || job.limits().timeout() > callerWaitsMs) {
+            return CompletableFuture.supplyAsync(() -> run(job, acquire(job), queuedAt), runners);
+        }
+        CompletableFuture<Lease> lease = acquire(job);
+        if (isWarmNow(lease) && callerRuns.tryAcquire()) {
+            try {
+                return CompletableFuture.completedFuture(run(job, lease, queuedAt));
+            } finally {
+                callerRuns.release();
+            }
+        }
+        return CompletableFuture.supplyAsync(() -> run(job, lease, queuedAt), runners);
+    }
+
+    private CompletableFuture<Lease> acquire(ActivationJob job) {
+        ActionKey key = new ActionKey(job.namespace(), job.action().docId(), job.revision());
+        return pool.acquire(key, job.exec().kind(), (int) job.limits().memory(), (int) job.limits().concurrency());
+    }
+
+    /** A lease already granted on a warm container: the activation can run without waiting or initialising. */
+    private static boolean isWarmNow(CompletableFuture<Lease> lease) {
+        Lease granted = lease.isDone() && !lease.isCompletedExceptionally() ? lease.join() : null;
+        return granted != null && granted.start() == StartKind.WARM;
     }
 
     /** Asks {@code value} (null: nothing) about every activation {@link #submit}ted from now on. */
@@ -81,13 +122,16 @@ public final class Invoker implements AutoCloseable {
         this.router = value;
     }
 
-    /** Runs an activation in the pool on the calling thread and returns its record. */
-    public ActivationRecord run(ActivationJob job) {
-        long queuedAt = System.currentTimeMillis();
-        ActionKey key = new ActionKey(job.namespace(), job.action().docId(), job.revision());
+    /**
+     * Runs an activation in the pool on the calling thread, in the container the pool grants it, and returns its
+     * record.
+     *
+     * @param queuedAt epoch ms when the activation was handed to the invoker
+     */
+    private ActivationRecord run(ActivationJob job, CompletableFuture<Lease> granted, long queuedAt) {
         Lease lease;
         try {
-            lease = pool.acquire(key, job.exec().kind(), (int) job.limits().memory(), (int) job.limits().concurrency()).get();
+            lease = granted.get();
         } catch (ExecutionException e) {
             long now = System.currentTimeMillis();
             LOG.warn("no container for {}: {}", job.action(), e.getCause().getMessage());

@@ -174,6 +174,22 @@ class InvocationTest {
     }
 
     @Test
+    void aWarmActionThatOutlivesTheBlockingWaitAnswers202ThoughItsTimeLimitIsNoLonger() {
+        // its time limit equals the caller's wait, and a warm container is free: the activation runs on the request's
+        // own thread, and the answer must still be the wait's 202, not the time-out record that comes just after
+        guest.put(actions("hangs"), "{\"exec\":{\"kind\":\"nodejs:20\",\"code\":\"function main(p) {"
+                + " return p.hang ? new Promise(() => {}) : {ok: true}; }\"},\"limits\":{\"timeout\":300}}");
+        assertEquals(200, invoke(guest, "hangs", "", "{}").status(), "warm-up");
+        Reply r = invoke(guest, "hangs", "&timeout=300", "{\"hang\":true}");
+        assertEquals(202, r.status(), r.text());
+        String id = r.json().get("activationId").asText();
+        Reply rec = Poll.until(Duration.ofSeconds(10), "the record", () -> guest.get("/api/v1/namespaces/_/activations/" + id),
+                x -> x.status() == 200);
+        assertEquals("The action exceeded its time limits of 300 milliseconds.", rec.json().at("/response/result/error").asText());
+        assertEquals(200, invoke(guest, "hangs", "&timeout=300", "{}").status(), "a blocking call in time answers 200");
+    }
+
+    @Test
     void parametersMergePackageThenActionThenInvocation() {
         guest.put("/api/v1/namespaces/_/packages/params", "{\"parameters\":[{\"key\":\"a\",\"value\":\"pkg\"},"
                 + "{\"key\":\"b\",\"value\":\"pkg\"},{\"key\":\"c\",\"value\":\"pkg\"}]}");
