@@ -36,6 +36,10 @@ public final class ContainerPool implements AutoCloseable {
     private final List<PooledContainer> containers = new ArrayList<>();
     private final Deque<Waiting> queue = new ArrayDeque<>();
     private final ExecutorService starter;
+    /** How long after a stem cell was taken its replacement starts at the latest (the activation may run long). */
+    private static final long REFILL_AT_LATEST_MS = 1000;
+    /** How long after the activation that took a stem cell ended its replacement starts. */
+    private static final long REFILL_AFTER_RELEASE_MS = 20;
     private final ScheduledExecutorService timer;
     private final AtomicLong names = new AtomicLong();
     private final String namePrefix;
@@ -118,7 +122,8 @@ public final class ContainerPool implements AutoCloseable {
         if (stemCell != null) {
             claim(stemCell, key);
             complete(lease, stemCell, StartKind.PREWARM, since, false);
-            starter.execute(this::refillPrewarm);
+            // its replacement starts when this activation ends (see release), or after a while at the latest
+            timer.schedule(() -> starter.execute(this::refillPrewarm), REFILL_AT_LATEST_MS, TimeUnit.MILLISECONDS);
             return true;
         }
         if (usedMemoryMb + memoryMb > config.memoryMb()) {
@@ -281,6 +286,12 @@ public final class ContainerPool implements AutoCloseable {
             destroy(c);
         }
         drainQueue();
+        if (lease.start() == StartKind.PREWARM) {
+            // the stem cell it took is replaced only now, and a moment later, once the activation's answer is out: a
+            // Node process starting beside the activation's /init, /run or answer takes one of the CPUs from the
+            // very activation the user waits for (on two cores that made the first invoke half as slow again)
+            timer.schedule(() -> starter.execute(this::refillPrewarm), REFILL_AFTER_RELEASE_MS, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Places waiting activations, oldest first, until the oldest cannot be placed. */
