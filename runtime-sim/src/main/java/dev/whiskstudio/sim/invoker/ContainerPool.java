@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -123,7 +124,7 @@ public final class ContainerPool implements AutoCloseable {
             claim(stemCell, key);
             complete(lease, stemCell, StartKind.PREWARM, since, false);
             // its replacement starts when this activation ends (see release), or after a while at the latest
-            timer.schedule(() -> starter.execute(this::refillPrewarm), REFILL_AT_LATEST_MS, TimeUnit.MILLISECONDS);
+            refillLater(REFILL_AT_LATEST_MS);
             return true;
         }
         if (usedMemoryMb + memoryMb > config.memoryMb()) {
@@ -290,7 +291,16 @@ public final class ContainerPool implements AutoCloseable {
             // the stem cell it took is replaced only now, and a moment later, once the activation's answer is out: a
             // Node process starting beside the activation's /init, /run or answer takes one of the CPUs from the
             // very activation the user waits for (on two cores that made the first invoke half as slow again)
-            timer.schedule(() -> starter.execute(this::refillPrewarm), REFILL_AFTER_RELEASE_MS, TimeUnit.MILLISECONDS);
+            refillLater(REFILL_AFTER_RELEASE_MS);
+        }
+    }
+
+    /** Refills the stem cells after {@code delayMs}; nothing once the pool is closed. */
+    private void refillLater(long delayMs) {
+        try {
+            timer.schedule(() -> starter.execute(this::refillPrewarm), delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed: an activation ending while the simulator stops needs no new stem cell
         }
     }
 
