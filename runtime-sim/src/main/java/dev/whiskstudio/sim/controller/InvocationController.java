@@ -122,8 +122,12 @@ public final class InvocationController {
         return startResolved(who, resolved, params, record, 0);
     }
 
-    private Invocation startResolved(Identity who, ActionController.ResolvedAction resolved, ObjectNode params,
-                                     RecordPolicy record, long callerWaitsMs) {
+    /**
+     * {@link #startResolved}, for a caller that will wait up to {@code callerWaitsMs} for the record on its own
+     * thread: the activation may then run on that thread, and the invocation is done on return.
+     */
+    public Invocation startResolved(Identity who, ActionController.ResolvedAction resolved, ObjectNode params,
+                                    RecordPolicy record, long callerWaitsMs) {
         throttle.started(who.namespace());
         String activationId = newActivationId();
         CompletableFuture<ActivationRecord> done = run(who, resolved, params, activationId, null, null, new int[]{0},

@@ -88,8 +88,9 @@ public final class WebActionController {
      *
      * @throws ApiException 401 when the action's authentication is not met, 400 when the request overrides reserved
      *                      or final parameters, 413 when the body is over the payload limit, 429 when throttled
+     * @param callerWaitsMs how long the caller waits for the record on its own thread (the activation may run on it)
      */
-    public Invocation invoke(WebRequest request, Target target) {
+    public Invocation invoke(WebRequest request, Target target, long callerWaitsMs) {
         Optional<Identity> caller = auth.identify(request.headers().get("authorization"));
         JsonNode annotations = target.action().action().doc().get("annotations");
         if (!authenticated(KeyValues.get(annotations, "require-whisk-auth"), request, caller)) {
@@ -110,7 +111,7 @@ public final class WebActionController {
         boolean extraLogging = "on".equalsIgnoreCase(request.headers().get("x-ow-extra-logging"));
         InvocationController.RecordPolicy policy = adobeAuth && !extraLogging
                 ? r -> r.status() != ActivationStatus.SUCCESS : InvocationController.RecordPolicy.ALL;
-        return invocations.startResolved(target.owner(), target.action(), args, policy);
+        return invocations.startResolved(target.owner(), target.action(), args, policy, callerWaitsMs);
     }
 
     /** The web request's wait for its activation's record: see {@link InvocationController#awaitRecord}. */
