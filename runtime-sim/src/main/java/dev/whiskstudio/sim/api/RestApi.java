@@ -36,7 +36,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -252,22 +251,15 @@ public final class RestApi {
         boolean extraLogging = "on".equalsIgnoreCase(ctx.header("X-OW-EXTRA-LOGGING"));
         InvocationController.RecordPolicy policy = blocking && !recordSuccessfulBlocking && !extraLogging
                 ? r -> r.status() != ActivationStatus.SUCCESS : InvocationController.RecordPolicy.ALL;
-        long startNanos = System.nanoTime();
         Invocation invocation = invocations.start(who, ns, pkg, name, payload, policy, blocking ? waitMs : 0);
         ctx.header(ACTIVATION_ID_HEADER, invocation.activationId());
         if (!blocking) {
             accepted(ctx, invocation.activationId());
             return;
         }
-        if (invocation.done().isDone()) {
-            // it ran on this thread; an answer later than the wait is the wait's answer
-            boolean inTime = System.nanoTime() - startNanos <= TimeUnit.MILLISECONDS.toNanos(waitMs);
-            answerBlocking(ctx, invocation, inTime ? invocation.done().join() : null, resultOnly);
-            return;
-        }
         // the wait does not count time in which a debugger held the activation paused
         CompletableFuture<ActivationRecord> outcome = invocations.awaitRecord(invocation, waitMs);
-        ctx.future(() -> outcome.thenAccept(record -> answerBlocking(ctx, invocation, record, resultOnly)));
+        Outcomes.answer(ctx, outcome, record -> answerBlocking(ctx, invocation, record, resultOnly));
     }
 
     /** A blocking invoke's answer: the record's (200, 502 when the action failed, 500), or 202 when none came in time. */

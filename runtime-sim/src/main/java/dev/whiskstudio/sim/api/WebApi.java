@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code /api/v1/web/NS/PKG/ACTION.EXT[/path]}: turns the HTTP request into a web action invocation and the
@@ -74,18 +73,11 @@ public final class WebApi {
                 return;
             }
         }
-        long startNanos = System.nanoTime();
         Invocation invocation = web.invoke(request, target, MAX_WAIT_MS);
         ctx.header("x-openwhisk-activation-id", invocation.activationId());
-        if (invocation.done().isDone()) {
-            // it ran on this thread; an answer later than the wait is the wait's answer
-            boolean inTime = System.nanoTime() - startNanos <= TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MS);
-            answer(ctx, inTime ? invocation.done().join() : null, target);
-            return;
-        }
         // the wait does not count time in which a debugger held the activation paused
         CompletableFuture<ActivationRecord> outcome = web.awaitRecord(invocation, MAX_WAIT_MS);
-        ctx.future(() -> outcome.thenAccept(record -> answer(ctx, record, target)));
+        Outcomes.answer(ctx, outcome, record -> answer(ctx, record, target));
     }
 
     /** The activation's answer, or the platform's 202 when none came within the wait. */
