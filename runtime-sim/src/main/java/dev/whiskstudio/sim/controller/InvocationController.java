@@ -84,7 +84,7 @@ public final class InvocationController {
      */
     public Invocation invoke(Identity who, String ns, String pkg, String name, JsonNode payload, RecordPolicy record) {
         charge(who);
-        return start(who, ns, pkg, name, payload, record);
+        return start(who, ns, pkg, name, payload, record, 0);
     }
 
     /** Charges an invocation request to the caller's throttles (429 when over); do it before anything else. */
@@ -92,14 +92,12 @@ public final class InvocationController {
         throttle.check(who.namespace());
     }
 
-    /** {@link #invoke} for a request already {@link #charge}d. */
-    public Invocation start(Identity who, String ns, String pkg, String name, JsonNode payload, RecordPolicy record) {
-        return start(who, ns, pkg, name, payload, record, 0);
-    }
-
     /**
-     * {@link #start}, for a caller that will wait up to {@code callerWaitsMs} for the record on its own thread (a
-     * blocking invoke): the activation may then run on that thread, and the invocation is done on return.
+     * {@link #invoke} for a request already {@link #charge}d.
+     *
+     * @param callerWaitsMs how long the caller will wait for the record on its own thread (a blocking invoke; 0: it
+     *                      does not wait); the activation may then run on that thread, and the invocation is done on
+     *                      return
      */
     public Invocation start(Identity who, String ns, String pkg, String name, JsonNode payload, RecordPolicy record,
                             long callerWaitsMs) {
@@ -116,15 +114,9 @@ public final class InvocationController {
     /**
      * Starts an activation of an action already found and checked, for a request already {@link #charge}d (a web
      * action's, run as its owner).
-     */
-    public Invocation startResolved(Identity who, ActionController.ResolvedAction resolved, ObjectNode params,
-                                    RecordPolicy record) {
-        return startResolved(who, resolved, params, record, 0);
-    }
-
-    /**
-     * {@link #startResolved}, for a caller that will wait up to {@code callerWaitsMs} for the record on its own
-     * thread: the activation may then run on that thread, and the invocation is done on return.
+     *
+     * @param callerWaitsMs how long the caller will wait for the record on its own thread (0: it does not wait); the
+     *                      activation may then run on that thread, and the invocation is done on return
      */
     public Invocation startResolved(Identity who, ActionController.ResolvedAction resolved, ObjectNode params,
                                     RecordPolicy record, long callerWaitsMs) {
