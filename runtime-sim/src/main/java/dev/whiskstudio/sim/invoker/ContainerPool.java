@@ -199,7 +199,10 @@ public final class ContainerPool implements AutoCloseable {
 
     /** Completes the lease once the container has started (at once for a running one), resuming it if paused. */
     private void complete(CompletableFuture<Lease> lease, PooledContainer c, StartKind kind, long since, boolean resume) {
-        c.started.whenComplete((container, error) -> {
+        // a container marked paused may still be on its way there: resume it only after the pause, or the pause
+        // would come second and freeze it under the activation (which then waits out its time limit)
+        CompletableFuture<Void> pauseDone = resume ? c.pausing : CompletableFuture.completedFuture(null);
+        c.started.thenCombine(pauseDone, (container, paused) -> container).whenComplete((container, error) -> {
             if (error != null) {
                 lease.completeExceptionally(error);
                 return;
@@ -357,6 +360,7 @@ public final class ContainerPool implements AutoCloseable {
                 } else if (c.state == PooledContainer.State.WARM && idle >= config.pauseGrace().toNanos()
                         && c.initialized != null && c.initialized.isDone()) {
                     c.state = PooledContainer.State.PAUSED;
+                    c.pausing = new CompletableFuture<>();
                     toPause.add(c);
                 }
             }
@@ -367,6 +371,8 @@ public final class ContainerPool implements AutoCloseable {
                 c.container().pause();
             } catch (RuntimeException e) {
                 LOG.warn("could not pause container {}", c.name, e);
+            } finally {
+                c.pausing.complete(null);
             }
         }
         destroyAll(toRemove);

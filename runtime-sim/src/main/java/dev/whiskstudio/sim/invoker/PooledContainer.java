@@ -39,6 +39,11 @@ final class PooledContainer {
     long lastUsedNanos = System.nanoTime();
     /** Completes when {@code /init} for {@link #action} has finished (successfully or not). */
     CompletableFuture<InitOutcome> initialized;
+    /**
+     * Completes once the backend has paused the container after it was marked {@link State#PAUSED} (the pool marks
+     * it under its lock and pauses it outside); guarded by the pool's lock.
+     */
+    CompletableFuture<Void> pausing = CompletableFuture.completedFuture(null);
     /** Set by the memory watchdog before it kills the container. */
     volatile boolean memoryExceeded;
 
